@@ -1,0 +1,5 @@
+export * from './customer';
+export * from './ids';
+export * from './interaction';
+export * from './user';
+export * from './email';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { EpochMsSchema, UlidSchema } from './ids';
+
+export const ChannelSchema = z.enum(['call', 'email', 'chat', 'sms', 'video', 'note', 'order']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const DirectionSchema = z.enum(['inbound', 'outbound']);
+
+export const AttachmentSchema = z.object({
+  name: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(127),
+  size: z.number().int().nonnegative(),
+});
+
+const base = {
+  id: UlidSchema,
+  customerId: UlidSchema,
+  occurredAt: EpochMsSchema,
+  /** Who handled it; null for contacts nobody has handled yet (or automated ones). */
+  agentId: UlidSchema.nullable(),
+};
+
+export const ChatMessageSchema = z.object({
+  from: z.enum(['customer', 'agent']),
+  text: z.string().max(4000),
+  at: EpochMsSchema,
+});
+
+/**
+ * One timeline, every channel: a channel-discriminated union. Interactions are
+ * append-only; a correction is a new interaction, never an edit.
+ */
+export const InteractionSchema = z.discriminatedUnion('channel', [
+  z.object({
+    ...base,
+    channel: z.literal('call'),
+    direction: DirectionSchema,
+    from: z.string().max(64),
+    to: z.string().max(64),
+    durationSec: z.number().int().nonnegative(),
+    disposition: z.string().max(64).nullable(),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('email'),
+    direction: DirectionSchema,
+    from: z.string().max(320),
+    to: z.string().max(320),
+    subject: z.string().max(998),
+    body: z.string().max(100_000),
+    attachments: z.array(AttachmentSchema).max(50),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('chat'),
+    direction: DirectionSchema,
+    messages: z.array(ChatMessageSchema).max(2000),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('sms'),
+    direction: DirectionSchema,
+    from: z.string().max(64),
+    to: z.string().max(64),
+    text: z.string().max(1600),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('video'),
+    direction: DirectionSchema,
+    durationSec: z.number().int().nonnegative(),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('note'),
+    text: z.string().min(1).max(10_000),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('order'),
+    orderNo: z.string().max(40),
+    /** Minor units (fen / cents) so money never meets floating point. */
+    amount: z.number().int(),
+    currency: z.string().length(3),
+    items: z.string().max(2000),
+  }),
+]);
+export type Interaction = z.infer<typeof InteractionSchema>;
+export type InteractionOf<C extends Channel> = Extract<Interaction, { channel: C }>;

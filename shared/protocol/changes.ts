@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CustomerSchema, IdentitySchema } from '../domain/customer';
+import { UlidSchema } from '../domain/ids';
+import { InteractionSchema } from '../domain/interaction';
+
+/**
+ * One committed change from the hub's change log. `seq` is global and
+ * gap-free, so a desktop that sees seq N+2 after N knows it missed one and pulls.
+ */
+export const ChangeSchema = z.discriminatedUnion('entity', [
+  z.object({ seq: z.number().int().positive(), entity: z.literal('customer'), op: z.literal('put'), data: CustomerSchema }),
+  z.object({ seq: z.number().int().positive(), entity: z.literal('identity'), op: z.literal('put'), data: IdentitySchema }),
+  z.object({
+    seq: z.number().int().positive(),
+    entity: z.literal('identity'),
+    op: z.literal('delete'),
+    data: z.object({ id: UlidSchema, customerId: UlidSchema }),
+  }),
+  z.object({ seq: z.number().int().positive(), entity: z.literal('interaction'), op: z.literal('put'), data: InteractionSchema }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+export type ChangeEntity = Change['entity'];
+
+export const PULL_PAGE_MAX = 10_000;
+
+export const PullRequestSchema = z.object({
+  /** Highest seq the desktop has applied; 0 on an empty cache. */
+  since: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(PULL_PAGE_MAX).default(5_000),
+  /**
+   * The desktop caches only recent interactions (a setting); older ones are
+   * skipped here and fetched page by page when a timeline is scrolled past them.
+   */
+  interactionsSince: z.number().int().nonnegative().default(0),
+});
+export type PullRequest = z.input<typeof PullRequestSchema>;
+
+export type PullResult = {
+  changes: Change[];
+  /** Apply `changes`, then set the cursor to this; it may be past the last change (filtered rows). */
+  cursor: number;
+  /** The hub's newest seq when the page was read. */
+  head: number;
+  more: boolean;
+};
+
+export const HistoryRequestSchema = z.object({
+  customerId: UlidSchema,
+  /** Interactions strictly older than this, newest first. */
+  before: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(500).default(200),
+});
+export type HistoryRequest = z.input<typeof HistoryRequestSchema>;

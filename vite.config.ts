@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is built once and hosted two ways: by the hub (web mode) and
+// from local files inside Electron. Relative asset paths serve both.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': 'http://127.0.0.1:4310',
+      '/socket.io': { target: 'http://127.0.0.1:4310', ws: true },
+    },
+  },
+});
