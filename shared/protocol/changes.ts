@@ -6,16 +6,20 @@ import { InteractionSchema } from '../domain/interaction';
 /**
  * One committed change from the hub's change log. `seq` is global and
  * gap-free, so a desktop that sees seq N+2 after N knows it missed one and pulls.
+ * The identity put/delete pair is nested under `op`: zod 4 refuses the same
+ * discriminator value twice in one discriminated union (it threw on first parse).
  */
 export const ChangeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int().positive(), entity: z.literal('customer'), op: z.literal('put'), data: CustomerSchema }),
-  z.object({ seq: z.number().int().positive(), entity: z.literal('identity'), op: z.literal('put'), data: IdentitySchema }),
-  z.object({
-    seq: z.number().int().positive(),
-    entity: z.literal('identity'),
-    op: z.literal('delete'),
-    data: z.object({ id: UlidSchema, customerId: UlidSchema }),
-  }),
+  z.discriminatedUnion('op', [
+    z.object({ seq: z.number().int().positive(), entity: z.literal('identity'), op: z.literal('put'), data: IdentitySchema }),
+    z.object({
+      seq: z.number().int().positive(),
+      entity: z.literal('identity'),
+      op: z.literal('delete'),
+      data: z.object({ id: UlidSchema, customerId: UlidSchema }),
+    }),
+  ]),
   z.object({ seq: z.number().int().positive(), entity: z.literal('interaction'), op: z.literal('put'), data: InteractionSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
@@ -48,6 +52,12 @@ export const HistoryRequestSchema = z.object({
   customerId: UlidSchema,
   /** Interactions strictly older than this, newest first. */
   before: z.number().int().nonnegative(),
+  /**
+   * Tie-break for a page that ended on several interactions at the same ms:
+   * pass the last one's id with its `occurredAt` as `before`, and the next page
+   * also includes interactions at exactly `before` with a smaller id.
+   */
+  beforeId: UlidSchema.optional(),
   limit: z.number().int().positive().max(500).default(200),
 });
 export type HistoryRequest = z.input<typeof HistoryRequestSchema>;

@@ -1,0 +1,110 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log';
+
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export type SeedConfig = {
+  /** Seed the demo into an empty store on start. */
+  enabled: boolean;
+  customers: number;
+  maxInteractionsPerCustomer: number;
+  heavyCustomerInteractions: number;
+};
+
+export type HubConfig = {
+  host: string;
+  /** 0 asks the OS for a free port (tests). */
+  port: number;
+  store: StoreConfig;
+  /** Signs access tokens; null means "generate once and keep it in the store", which only suits a single hub. */
+  secret: string | null;
+  /** Region for phone numbers typed without a country code. */
+  defaultRegion: CountryCode;
+  accessTtlSec: number;
+  refreshTtlSec: number;
+  seed: SeedConfig;
+  logLevel: LogLevel;
+  paths: {
+    data: string;
+    /** Where the built renderer lives; served at `/`. */
+    renderer: string;
+  };
+};
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every problem with the environment at once, so a person fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid hub configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const REFRESH_TTL_SEC = 30 * 24 * 60 * 60;
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']))
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .pipe(z.url());
+
+const region = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value): value is CountryCode => isSupportedCountry(value), 'must be a two-letter region such as CN, GB or US');
+
+export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, schema: z.ZodType<T, string>, fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    return fallback;
+  };
+
+  const data = resolve(cwd, read('SWITCHBOARD_DATA', z.string(), './data'));
+  const databaseUrl = read('DATABASE_URL', postgresUrl, null);
+  const rendererDir = read('SWITCHBOARD_RENDERER', z.string(), join(REPO_ROOT, 'dist', 'renderer'));
+  const config: HubConfig = {
+    host: read('HOST', z.string().trim().min(1), '127.0.0.1'),
+    port: read('PORT', integer(0, 65_535), 4310),
+    store: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', file: join(data, 'switchboard.sqlite') },
+    secret: read('SWITCHBOARD_SECRET', z.string().min(32, 'must be at least 32 characters'), null),
+    defaultRegion: read('DEFAULT_REGION', region, 'CN'),
+    accessTtlSec: read('ACCESS_TTL_SEC', integer(10, 24 * 60 * 60), 900),
+    refreshTtlSec: REFRESH_TTL_SEC,
+    seed: {
+      enabled: read('SEED', flag, true),
+      customers: read('SEED_CUSTOMERS', integer(1, 1_000_000), 2_000),
+      maxInteractionsPerCustomer: read('SEED_MAX_INTERACTIONS', integer(0, 10_000), 30),
+      heavyCustomerInteractions: read('SEED_HEAVY_INTERACTIONS', integer(0, 1_000_000), 10_000),
+    },
+    logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), 'info'),
+    paths: { data, renderer: isAbsolute(rendererDir) ? rendererDir : resolve(cwd, rendererDir) },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,110 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { StoreKind } from './schema';
+
+/**
+ * One list of migrations for both stores. The only difference is the integer
+ * type: SQLite wants `integer` (a `seq integer primary key` is the rowid, so
+ * the change log is stored in seq order), Postgres wants `bigint` for epoch ms.
+ * Never edit a shipped migration; add the next one.
+ */
+export function migrationProvider(kind: StoreKind): MigrationProvider {
+  const int64 = kind === 'sqlite' ? 'integer' : 'bigint';
+  const migrations: Record<string, Migration> = {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('refresh_tokens')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('expires_at', int64, (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('refresh_tokens_user').on('refresh_tokens').column('user_id').execute();
+
+        await db.schema
+          .createTable('customers')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('number', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('company', 'text')
+          .addColumn('tags', 'text', (c) => c.notNull())
+          .addColumn('tier', 'text', (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .addColumn('updated_at', int64, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('identities')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addUniqueConstraint('identities_kind_value', ['kind', 'value'])
+          .execute();
+        await db.schema.createIndex('identities_customer').on('identities').column('customer_id').execute();
+
+        await db.schema
+          .createTable('interactions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+          .addColumn('occurred_at', int64, (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        // The timeline query: one customer, newest first, keyset on (occurred_at, id).
+        await db.schema
+          .createIndex('interactions_customer_time')
+          .on('interactions')
+          .columns(['customer_id', 'occurred_at', 'id'])
+          .execute();
+
+        await db.schema
+          .createTable('changes')
+          .addColumn('seq', int64, (c) => c.primaryKey())
+          .addColumn('entity', 'text', (c) => c.notNull())
+          .addColumn('op', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('occurred_at', int64)
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sync_head')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('seq', int64, (c) => c.notNull())
+          .addCheckConstraint('sync_head_single_row', sql`id = 1`)
+          .execute();
+        await sql`insert into sync_head (id, seq) values (1, 0)`.execute(db);
+
+        await db.schema
+          .createTable('mutations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('seq', int64)
+          .addColumn('error', 'text')
+          .addColumn('applied_at', int64, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('meta')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+  return { getMigrations: async () => migrations };
+}

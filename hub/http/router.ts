@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Kysely, sql } from 'kysely';
+import { API_PATHS } from '../../shared/protocol/auth';
+import { fail } from '../../shared/protocol/errors';
+import type { AuthService } from '../auth/auth-service';
+import type { Database, StoreKind } from '../db/schema';
+import type { Logger } from '../log';
+import { type ApiAnswer, createAuthRoutes } from './auth-routes';
+import { HTTP_STATUS } from './error-status';
+import { BodyError, readJsonBody, sendJson } from './json-body';
+import { createStaticFiles } from './static-files';
+
+export type HttpDeps = {
+  db: Kysely<Database>;
+  storeKind: StoreKind;
+  version: string;
+  auth: AuthService;
+  rendererDir: string;
+  log: Logger;
+};
+
+/**
+ * The API answers any origin: credentials travel in request bodies, never in
+ * cookies, so a foreign page gains nothing, and the Electron renderer (loaded
+ * from file://) must be able to sign in.
+ */
+const API_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+export function createHttpHandler(deps: HttpDeps) {
+  const routes = createAuthRoutes(deps.auth);
+  const serveStatic = createStaticFiles(deps.rendererDir);
+  const apiRoutes: Record<string, (body: unknown, request: IncomingMessage) => Promise<ApiAnswer>> = {
+    [API_PATHS.login]: routes.login,
+    [API_PATHS.refresh]: routes.refresh,
+    [API_PATHS.logout]: routes.logout,
+  };
+
+  async function health(response: ServerResponse): Promise<void> {
+    try {
+      await sql`select 1`.execute(deps.db);
+      sendJson(response, 200, { status: 'ok', db: deps.storeKind, version: deps.version });
+    } catch (error) {
+      deps.log.error('health check: the store does not answer', error);
+      sendJson(response, 503, { status: 'error', db: deps.storeKind, version: deps.version });
+    }
+  }
+
+  async function api(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, API_CORS);
+      response.end();
+      return;
+    }
+    const handle = Object.hasOwn(apiRoutes, pathname) ? apiRoutes[pathname] : undefined;
+    if (!handle) return sendJson(response, 404, fail('not-found', `No API at ${pathname}.`), API_CORS);
+    if (request.method !== 'POST') {
+      return sendJson(response, 405, fail('invalid-payload', `${pathname} takes POST.`), { ...API_CORS, Allow: 'POST, OPTIONS' });
+    }
+    let body: unknown;
+    try {
+      body = await readJsonBody(request);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      // The rest of an oversized body is not read; closing stops the client sending it.
+      return sendJson(response, error.status, { ok: false, error: error.error }, { ...API_CORS, Connection: 'close' });
+    }
+    const answer = await handle(body, request);
+    if (answer.ok) return sendJson(response, 200, answer, API_CORS);
+    const headers: Record<string, string> = { ...API_CORS };
+    if (answer.error.retryAfterSec !== undefined) headers['Retry-After'] = String(answer.error.retryAfterSec);
+    return sendJson(response, HTTP_STATUS[answer.error.code], answer, headers);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://hub.invalid');
+    if (pathname === API_PATHS.health) return health(response);
+    if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' });
+      response.end();
+      return;
+    }
+    return serveStatic(request, response, pathname);
+  }
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    handle(request, response).catch((error: unknown) => {
+      deps.log.error(`HTTP ${request.method} ${request.url} failed`, error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The hub hit an unexpected error; try again.'));
+      else response.destroy();
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './config';
+import { type RunningHub, startHub } from './server';
+
+/**
+ * `npm run hub`: the hub alone, configured from the environment (see README).
+ * Ctrl-C (or SIGTERM from a service manager) closes sockets and the store
+ * cleanly; a second signal stops at once. A signal during start-up waits for
+ * the demo seed to finish, so a store is never left half-seeded.
+ */
+let hub: RunningHub | null = null;
+let stopRequested: NodeJS.Signals | null = null;
+
+function stop(signal: NodeJS.Signals): void {
+  if (stopRequested) {
+    console.log(`${signal} again: stopping now.`);
+    process.exit(1);
+  }
+  stopRequested = signal;
+  if (!hub) {
+    console.log(`${signal}: stopping once start-up has finished (again to stop now)…`);
+    return;
+  }
+  console.log(`${signal}: closing the hub…`);
+  hub.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('the hub did not close cleanly', error);
+      process.exit(1);
+    },
+  );
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const config = loadConfig(process.env);
+  const started = await startHub(config);
+  hub = started;
+  console.log(`Switchboard hub ready at ${started.url}`);
+  console.log(`Store: ${started.storeKind} (${started.storeLocation})`);
+  if (started.seeded) {
+    console.log(`Demo data seeded. Sign in with password "${started.seeded.password}" as:`);
+    for (const user of started.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
+  }
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = null;
+    stop(signal);
+  }
+}
+
+main().catch((error: unknown) => {
+  // A ConfigError lists every problem with the environment; anything else is unexpected, so show the stack.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

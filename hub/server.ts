@@ -1,0 +1,131 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import { Server } from 'socket.io';
+import { createAuthService } from './auth/auth-service';
+import { LOGIN_POLICY, type LimiterPolicy, LoginLimiter } from './auth/login-limiter';
+import { resolveTokenSecret } from './auth/token-secret';
+import { createUserAdmin } from './auth/user-admin';
+import { type Clock, systemClock } from './clock';
+import type { HubConfig } from './config';
+import { openStore } from './db/open-store';
+import type { Database, StoreKind } from './db/schema';
+import { createWriteQueue } from './db/write-queue';
+import { createHttpHandler } from './http/router';
+import { createLogger, type Logger } from './log';
+import { type DemoLogins, seedDemoIfEmpty } from './seed';
+import { attachDispatcher } from './socket/dispatcher';
+import { createEventRoutes } from './socket/event-handlers';
+import { authenticateHandshake } from './socket/handshake';
+import { announceSessionExpiry } from './socket/session-expiry';
+import { DESKTOPS_ROOM, type HubServer, userRoom } from './socket/hub-socket';
+import type { PushDeps } from './sync/push';
+import { packageVersion } from './version';
+
+export type StartOptions = {
+  /** Tests move time to expire tokens and rate limits. */
+  clock?: Clock;
+  loginPolicy?: LimiterPolicy;
+  log?: Logger;
+};
+
+export type RunningHub = {
+  url: string;
+  port: number;
+  db: Kysely<Database>;
+  storeKind: StoreKind;
+  /** The SQLite file or the Postgres URL without its password. */
+  storeLocation: string;
+  /** The demo logins when this start seeded an empty store; null otherwise. */
+  seeded: DemoLogins | null;
+  io: HubServer;
+  close(): Promise<void>;
+};
+
+/** Socket.io frames: a full outbox push (500 mutations with long notes) must fit. */
+const MAX_SOCKET_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const store = await openStore(config.store, log);
+  const { db } = store;
+  try {
+    const secret = await resolveTokenSecret(db, config.secret);
+    const seeded = await seedDemoIfEmpty(db, config.seed, clock, log);
+    const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
+    const auth = await createAuthService(
+      db,
+      { secret, accessTtlSec: config.accessTtlSec, refreshTtlSec: config.refreshTtlSec },
+      limiter,
+      clock,
+    );
+
+    const httpServer = createServer(
+      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log }),
+    );
+    const io: HubServer = new Server(httpServer, {
+      serveClient: false,
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      // Tokens ride in the handshake, never in cookies, so other origins (the Electron renderer's file://) are safe to admit.
+      cors: { origin: '*' },
+    });
+    io.use(authenticateHandshake(auth, log));
+
+    const writeQueue = createWriteQueue();
+    const push: PushDeps = {
+      db,
+      writeQueue,
+      clock,
+      defaultRegion: config.defaultRegion,
+      broadcast: (changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes),
+    };
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock) });
+    io.on('connection', (socket) => {
+      void socket.join([DESKTOPS_ROOM, userRoom(socket.data.user.id)]);
+      attachDispatcher(socket, { routes, clock, log });
+      announceSessionExpiry(socket, clock);
+      log.debug(`${socket.data.user.username} connected (${socket.id})`);
+    });
+
+    const port = await listen(httpServer, config.port, config.host);
+    const url = `http://${urlHost(config.host)}:${port}`;
+    log.info(`hub listening on ${url} (store: ${store.kind} ${store.location})`);
+
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        const ioClosed = io.close();
+        // Keep-alive HTTP connections would otherwise hold close() open for seconds.
+        httpServer.closeAllConnections();
+        await ioClosed;
+        // Let a mutation already in its transaction commit before the store goes away.
+        await writeQueue(async () => undefined);
+        await store.close();
+      })();
+      return closing;
+    };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address: AddressInfo | string | null = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** A URL a person can click: a wildcard bind is reached through loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

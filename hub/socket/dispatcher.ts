@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { fail, type Response } from '../../shared/protocol/errors';
+import { type ClientEventName, CLIENT_EVENTS, isClientEventName } from '../../shared/protocol/events';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import { ackFrom, payloadFrom } from './ack';
+import type { EventRoute } from './event-route';
+import type { HubSocket } from './hub-socket';
+
+export type DispatcherDeps = { routes: Record<ClientEventName, EventRoute>; clock: Clock; log: Logger };
+
+/**
+ * Every event a desktop sends goes through here, in this order: the session
+ * is still valid, the role may call it, the payload passes its schema — only
+ * then does a handler run. Whatever happens, an ack with a Response<T> goes back.
+ */
+export function attachDispatcher(socket: HubSocket, { routes, clock, log }: DispatcherDeps): void {
+  async function dispatch(name: ClientEventName, payload: unknown): Promise<Response<unknown>> {
+    const { user, accessExpiresAt } = socket.data;
+    if (clock() >= accessExpiresAt) {
+      socket.emit('session:expired');
+      return fail('token-expired', 'Your session has expired; refresh it and reconnect.');
+    }
+    const route = routes[name];
+    if (!route.roles.includes(user.role)) return fail('forbidden', `The ${user.role} role may not call ${name}.`);
+    try {
+      return await route.run(payload, { user });
+    } catch (error) {
+      // Details stay in the hub's log; the desktop gets a reference to quote to support.
+      const reference = randomUUID().slice(0, 8);
+      log.error(`${name} by ${user.username} failed (ref ${reference})`, error);
+      return fail('internal', `The hub hit an unexpected error (ref ${reference}); try again.`);
+    }
+  }
+
+  for (const name of Object.keys(CLIENT_EVENTS)) {
+    if (!isClientEventName(name)) continue;
+    socket.on(name, (...args: unknown[]) => {
+      const ack = ackFrom(args);
+      if (!ack) {
+        // Every client event is a request; without an ack nobody would hear the answer.
+        log.debug(`${name} without an ack from ${socket.data.user.username}; ignored`);
+        return;
+      }
+      dispatch(name, payloadFrom(args))
+        .then(ack)
+        .catch((error: unknown) => log.error(`could not answer ${name}`, error));
+    });
+  }
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (isClientEventName(event)) return;
+    ackFrom(args)?.(fail('unknown-event', `The hub does not know the event "${event}".`));
+  });
+}

@@ -1,0 +1,20 @@
+import type { Mutation } from '../../../shared/protocol/mutations';
+import { addIdentity } from './add-identity';
+import { addNote } from './add-note';
+import type { MutationContext, MutationOutcome } from './mutation-handler';
+import { removeIdentity } from './remove-identity';
+import { updateCustomer } from './update-customer';
+
+/** The catalogue's handlers; a new mutation name without a case here is a type error. */
+export function applyMutation(mutation: Mutation, context: MutationContext): Promise<MutationOutcome> {
+  switch (mutation.name) {
+    case 'interaction.addNote':
+      return addNote(mutation.args, context);
+    case 'customer.update':
+      return updateCustomer(mutation.args, context);
+    case 'customer.addIdentity':
+      return addIdentity(mutation.args, context);
+    case 'customer.removeIdentity':
+      return removeIdentity(mutation.args, context);
+  }
+}

@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../hub/config';
+import { startHub } from '../hub/server';
+import { type ElectronProbe, electronEnv, planDesktopLaunch, webModeMessage } from './launch-plan';
+import { decideRendererBuild, mtimeMsOrNull, newestMtimeMs, RENDERER_INPUTS } from './renderer-freshness';
+
+/**
+ * `npm start`: build the renderer if it is stale, start the hub in this
+ * process, then open the Electron desktop against it — or, where Electron
+ * cannot run (no binary, no display), say so in one line and keep serving the
+ * same desktop in web mode. Quitting Electron stops the hub; Ctrl-C stops both.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const IS_WINDOWS = process.platform === 'win32';
+
+async function main(): Promise<void> {
+  // Configuration first: a mistake in the environment is reported before a slow build.
+  const config = loadConfig(process.env);
+  ensureRendererBuilt(config.paths.renderer);
+
+  const hub = await startHub(config);
+  console.log(`Switchboard hub ready at ${hub.url}`);
+  if (hub.seeded) {
+    console.log(`Demo data seeded. Sign in with password "${hub.seeded.password}" as:`);
+    for (const user of hub.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
+  }
+
+  let stopping = false;
+  const stop = async (code: number): Promise<void> => {
+    if (stopping) {
+      console.log('Stopping now.');
+      process.exit(1);
+    }
+    stopping = true;
+    await hub.close().catch((error: unknown) => console.error('the hub did not close cleanly', error));
+    process.exit(code);
+  };
+
+  const plan = planDesktopLaunch({ platform: process.platform, env: process.env, electron: probeElectron() });
+  if (plan.kind === 'web') {
+    console.log(webModeMessage(plan.reason, hub.url));
+    onSignals(() => void stop(0));
+    return;
+  }
+
+  run('npx', ['tsc', '-p', 'electron/tsconfig.build.json'], 'Electron main process build failed');
+  const electron: ChildProcess = spawn(plan.electronPath, [ROOT], { cwd: ROOT, stdio: 'inherit', env: electronEnv(process.env, hub.url) });
+  let spawnFailed = false;
+  electron.on('error', (error) => {
+    spawnFailed = true;
+    // The binary exists but would not start (missing system libraries, say):
+    // the hub is up, so keep serving the web desktop rather than giving up.
+    console.log(`Electron could not be started (${error.message}) — the desktop is served in web mode at ${hub.url}`);
+  });
+  electron.on('exit', (code, signal) => {
+    if (!spawnFailed) void stop(code ?? (signal ? 1 : 0));
+  });
+  onSignals((signal) => {
+    const running = !spawnFailed && electron.exitCode === null && electron.signalCode === null;
+    // Electron's exit (above) then stops the hub, so it gets to save its window first.
+    if (running) electron.kill(signal);
+    else void stop(0);
+  });
+}
+
+function ensureRendererBuilt(rendererDir: string): void {
+  const ownBuild = path.join(ROOT, 'dist', 'renderer');
+  if (path.resolve(rendererDir) !== ownBuild) {
+    // SWITCHBOARD_RENDERER points elsewhere (a packaged build, a test fixture): not ours to rebuild.
+    console.log(`Serving the renderer from ${rendererDir} as configured; not rebuilding it`);
+    return;
+  }
+  const decision = decideRendererBuild(mtimeMsOrNull(path.join(ownBuild, 'index.html')), newestMtimeMs(ROOT, RENDERER_INPUTS));
+  if (!decision.build) return;
+  console.log(`Building the renderer: ${decision.reason}`);
+  run('npx', ['vite', 'build'], 'renderer build failed');
+}
+
+/** Where the Electron binary is, per the npm package — which throws when its download never happened. */
+function probeElectron(): ElectronProbe {
+  try {
+    const resolved: unknown = createRequire(import.meta.url)('electron');
+    if (typeof resolved !== 'string') return { kind: 'error', message: 'require("electron") did not return a path' };
+    return { kind: 'path', path: resolved, exists: existsSync(resolved) };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function run(command: string, args: readonly string[], failure: string): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', shell: IS_WINDOWS });
+  if (result.status !== 0) {
+    console.error(`${failure} (${command} ${args.join(' ')} exited with ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+function onSignals(handler: (signal: NodeJS.Signals) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => handler(signal));
+}
+
+main().catch((error: unknown) => {
+  // A ConfigError lists every problem with the environment; anything else is unexpected, so show the stack.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
