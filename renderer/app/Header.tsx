@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { logout } from '../auth/auth-api';
+import { SyncBadge } from '../features/status/SyncBadge';
+import { useT } from '../i18n/locale-store';
+import { useNotices } from '../store/notices';
+import { type StoredSession, useSession } from '../store/session';
+import { useWorkspace } from '../store/workspace';
+import { useSync } from '../sync/context';
+import { LogoMark } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header({ session }: { session: StoredSession }) {
+  const t = useT();
+  const { engine } = useSync();
+  const pending = useStore(engine.status, (state) => state.pending);
+  const [confirming, setConfirming] = useState(false);
+
+  function signOut() {
+    void logout(session.hubUrl, session);
+    useWorkspace.getState().reset();
+    useNotices.getState().clear();
+    useSession.getState().signOut();
+  }
+
+  return (
+    <header className="app-header" data-testid="app-header">
+      <div className="brand">
+        <LogoMark className="logo" />
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="header-tools">
+        <SyncBadge />
+        <div className="agent" title={t('header.agent', { name: session.user.displayName })} data-testid="agent-identity">
+          <span className="agent-name">{session.user.displayName}</span>
+          <span className="agent-role">{t(`role.${session.user.role}`)}</span>
+        </div>
+        <LanguageSwitch />
+        <div className="logout">
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => (pending > 0 ? setConfirming(true) : signOut())}
+            data-testid="logout"
+          >
+            {t('header.logout')}
+          </button>
+          {confirming && (
+            <div className="popover" role="alertdialog" aria-label={t('header.logout')} data-testid="logout-confirm">
+              <p>{t('header.logoutPending', { count: pending })}</p>
+              <div className="row-end">
+                <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
+                  {t('profile.cancel')}
+                </button>
+                <button type="button" className="button danger" onClick={signOut} data-testid="logout-anyway">
+                  {t('header.logout')}
+                </button>
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { DbContext } from '../db/context';
+import { readSettings } from '../db/meta';
+import { databaseNameFor, SwitchboardDb } from '../db/schema';
+import { createSessionKeeper } from '../auth/session-keeper';
+import { translate } from '../i18n/translate';
+import { useLocale } from '../i18n/locale-store';
+import { getPlatform } from '../platform/platform';
+import { useNotices } from '../store/notices';
+import { type StoredSession, useSession } from '../store/session';
+import { SyncContext, type SyncServices } from '../sync/context';
+import { createSyncEngine } from '../sync/engine';
+import { Workspace } from './Workspace';
+
+/** Problems the agent should see as a notice; plain network trouble is already on the badge. */
+const NOTICE_WORTHY = new Set(['bad-answer', 'out-of-sync']);
+
+/**
+ * Everything that lives exactly as long as a signed-in session: the user's
+ * cache, the sync engine, the token keeper. Remounted per user and hub.
+ */
+export function SessionRoot({ session }: { session: StoredSession }) {
+  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices } | null>(null);
+  const userId = session.user.id;
+  const hubUrl = session.hubUrl;
+
+  useEffect(() => {
+    let cancelled = false;
+    const platform = getPlatform();
+    const db = new SwitchboardDb(databaseNameFor(hubUrl, userId));
+    const keeper = createSessionKeeper();
+    const engine = createSyncEngine({ hubUrl, auth: keeper, db });
+    const cleanups = [
+      engine.onRefusal((refusal) => {
+        useNotices.getState().push({
+          kind: 'refused',
+          mutation: refusal.mutation.name,
+          code: refusal.error.code,
+          hubMessage: refusal.error.message,
+        });
+        const locale = useLocale.getState().locale;
+        platform.notify(
+          translate(locale, 'notice.rejectedTitle'),
+          translate(locale, 'notice.rejected', {
+            what: translate(locale, `mutation.${refusal.mutation.name}`),
+            reason: translate(locale, `error.${refusal.error.code}`),
+          }),
+        );
+      }),
+      engine.onAuthInvalid(() => useSession.getState().signOut('expired')),
+      engine.status.subscribe((status, previous) => {
+        const { connection, pending, lastError } = status;
+        if (connection.kind !== previous.connection.kind || pending !== previous.pending) {
+          platform.setTrayStatus({ connection: connection.kind === 'connecting' ? 'offline' : connection.kind, pending });
+        }
+        if (lastError && lastError !== previous.lastError && NOTICE_WORTHY.has(lastError.kind)) {
+          useNotices.getState().push({ kind: 'sync-error', error: lastError });
+        }
+      }),
+    ];
+    void readSettings(db).then((settings) => {
+      if (cancelled) return;
+      engine.start();
+      setServices({ db, sync: { engine, mutation: { db, agentId: userId, region: settings.region } } });
+    });
+    return () => {
+      cancelled = true;
+      for (const cleanup of cleanups) cleanup();
+      keeper.stop();
+      void engine.stop().finally(() => db.close());
+      setServices(null);
+    };
+  }, [hubUrl, userId]);
+
+  if (!services) return null;
+  return (
+    <DbContext.Provider value={services.db}>
+      <SyncContext.Provider value={services.sync}>
+        <Workspace session={session} />
+      </SyncContext.Provider>
+    </DbContext.Provider>
+  );
+}

@@ -1,0 +1,33 @@
+import { CustomerView } from '../features/customer360/CustomerView';
+import { SearchPanel } from '../features/search/SearchPanel';
+import { Notices } from '../features/status/Notices';
+import { useT } from '../i18n/locale-store';
+import type { StoredSession } from '../store/session';
+import { useWorkspace } from '../store/workspace';
+import { Header } from './Header';
+
+/** The agent's one window: header, search on the left, the open customer in the middle. */
+export function Workspace({ session }: { session: StoredSession }) {
+  const t = useT();
+  const openCustomerId = useWorkspace((state) => state.openCustomerId);
+  return (
+    <div className="app-shell">
+      <Header session={session} />
+      <div className="workspace">
+        <nav className="sidebar" aria-label={t('workspace.sidebar')}>
+          <SearchPanel />
+        </nav>
+        <main className="main" aria-label={t('workspace.main')}>
+          <Notices />
+          {openCustomerId ? (
+            <CustomerView key={openCustomerId} customerId={openCustomerId} />
+          ) : (
+            <div className="empty-state" data-testid="workspace-empty">
+              <p>{t('workspace.empty')}</p>
+            </div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

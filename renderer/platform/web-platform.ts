@@ -1,0 +1,18 @@
+import type { Platform } from './platform';
+
+/** A browser tab served by the hub: the hub is the page's origin; no tray, no dial links. */
+export function createWebPlatform(win: Window): Platform {
+  return {
+    kind: 'web',
+    hubUrl: () => Promise.resolve(win.location.origin),
+    canChangeHubUrl: false,
+    setHubUrl: () => Promise.resolve(false),
+    notify(title, body) {
+      // Only when the agent is looking elsewhere, and only if they allowed it; the in-app notice is always shown.
+      if (typeof Notification === 'undefined' || !win.document.hidden) return;
+      if (Notification.permission === 'granted') new Notification(title, { body });
+    },
+    setTrayStatus() {},
+    onDialLink: () => () => {},
+  };
+}

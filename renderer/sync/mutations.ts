@@ -1,0 +1,99 @@
+import { ulid } from 'ulid';
+import type { CountryCode } from 'libphonenumber-js/min';
+import type { CustomerPatch, Identity, IdentityKind } from '../../shared/domain/customer';
+import { normaliseEmail } from '../../shared/domain/email';
+import { toE164 } from '../../shared/phone/e164';
+import { type Mutation, MutationSchema } from '../../shared/protocol/mutations';
+import type { SwitchboardDb } from '../db/schema';
+import { readTarget, tableOf, writeTarget } from '../db/targets';
+import { applyOptimistic, targetKey, targetOf } from './optimistic';
+
+/** Who is typing and how their input is read; bound once per session. */
+export type MutationContext = {
+  db: SwitchboardDb;
+  agentId: string | null;
+  region: CountryCode;
+  now?: () => number;
+};
+
+/** The mutation did not pass the contract's own schema: nothing was written. */
+export class InvalidMutationError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid mutation: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+    this.name = 'InvalidMutationError';
+  }
+}
+
+/** An identity value that is not a phone number or email address we can store. */
+export class InvalidIdentityError extends Error {
+  constructor(readonly kind: IdentityKind) {
+    super(`not a valid ${kind}`);
+    this.name = 'InvalidIdentityError';
+  }
+}
+
+/**
+ * The one way the desktop changes data: validate the mutation, then write the
+ * optimistic row and the outbox entry in ONE Dexie transaction — so either
+ * the agent sees the change and it will be sent, or neither.
+ */
+export async function commitMutation(ctx: MutationContext, mutation: Mutation): Promise<Mutation> {
+  const parsed = MutationSchema.safeParse(mutation);
+  if (!parsed.success) {
+    throw new InvalidMutationError(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  }
+  const { db, agentId } = ctx;
+  const target = targetOf(parsed.data);
+  await db.transaction('rw', [tableOf(db, target), db.outbox], async () => {
+    const before = await readTarget(db, target);
+    await writeTarget(db, target, applyOptimistic(parsed.data, before, agentId));
+    await db.outbox.add({ id: parsed.data.id, mutation: parsed.data, targetKey: targetKey(target), agentId, preimage: before, attempts: 0 });
+  });
+  return parsed.data;
+}
+
+const stamp = (ctx: MutationContext) => ({ id: ulid(), createdAt: (ctx.now ?? Date.now)() });
+
+export function addNote(ctx: MutationContext, customerId: string, text: string): Promise<Mutation> {
+  const { id, createdAt } = stamp(ctx);
+  return commitMutation(ctx, {
+    id,
+    createdAt,
+    name: 'interaction.addNote',
+    args: { interactionId: ulid(), customerId, text: text.trim(), occurredAt: createdAt },
+  });
+}
+
+export function updateCustomer(ctx: MutationContext, customerId: string, patch: CustomerPatch): Promise<Mutation> {
+  return commitMutation(ctx, { ...stamp(ctx), name: 'customer.update', args: { customerId, patch } });
+}
+
+/** Phones become E.164 in the agent's region and emails lower-case, as the hub stores them. */
+export function normaliseIdentity(kind: IdentityKind, raw: string, region: CountryCode): string | null {
+  switch (kind) {
+    case 'phone':
+      return toE164(raw, region);
+    case 'email':
+      return normaliseEmail(raw);
+    case 'visitor':
+      return raw.trim() || null;
+  }
+}
+
+export function addIdentity(ctx: MutationContext, customerId: string, kind: IdentityKind, raw: string): Promise<Mutation> {
+  const value = normaliseIdentity(kind, raw, ctx.region);
+  if (value === null) return Promise.reject(new InvalidIdentityError(kind));
+  return commitMutation(ctx, {
+    ...stamp(ctx),
+    name: 'customer.addIdentity',
+    args: { identityId: ulid(), customerId, kind, value },
+  });
+}
+
+export function removeIdentity(ctx: MutationContext, identity: Pick<Identity, 'id' | 'customerId'>): Promise<Mutation> {
+  return commitMutation(ctx, {
+    ...stamp(ctx),
+    name: 'customer.removeIdentity',
+    args: { identityId: identity.id, customerId: identity.customerId },
+  });
+}

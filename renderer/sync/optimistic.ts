@@ -1,0 +1,90 @@
+import type { Mutation } from '../../shared/protocol/mutations';
+import type { CustomerRow, Identity, Interaction, OutboxEntry, TargetRow, TargetTable } from '../db/rows';
+import { withTerms } from '../db/search-terms';
+
+/**
+ * The optimistic half of each mutation, as pure functions over one row: what
+ * the mutation changes locally, and how to replay the waiting ones on top of
+ * whatever the hub says (a rebase), so a hub change never erases typed work
+ * and a refusal puts back exactly the hub's row.
+ */
+
+export type Target = { table: TargetTable; key: string };
+
+export const targetKey = (target: Target): string => `${target.table}/${target.key}`;
+
+export function parseTargetKey(key: string): Target {
+  const slash = key.indexOf('/');
+  const table = key.slice(0, slash);
+  if (table !== 'customers' && table !== 'identities' && table !== 'interactions') {
+    throw new Error(`not a target key: ${key}`);
+  }
+  return { table, key: key.slice(slash + 1) };
+}
+
+export function targetOf(mutation: Mutation): Target {
+  switch (mutation.name) {
+    case 'interaction.addNote':
+      return { table: 'interactions', key: mutation.args.interactionId };
+    case 'customer.update':
+      return { table: 'customers', key: mutation.args.customerId };
+    case 'customer.addIdentity':
+    case 'customer.removeIdentity':
+      return { table: 'identities', key: mutation.args.identityId };
+  }
+}
+
+/** The row after `mutation`, given the row before it (null = absent). */
+export function applyOptimistic(mutation: Mutation, base: TargetRow | null, agentId: string | null): TargetRow | null {
+  switch (mutation.name) {
+    case 'interaction.addNote': {
+      // Once the hub's own row is here, it is the truth; ours was only a stand-in.
+      if (base) return base;
+      const { interactionId, customerId, text, occurredAt } = mutation.args;
+      return { id: interactionId, customerId, occurredAt, agentId, channel: 'note', text } satisfies Interaction;
+    }
+    case 'customer.update': {
+      if (!base || !('terms' in base)) return base;
+      return withTerms({ ...base, ...mutation.args.patch, updatedAt: Math.max(base.updatedAt, mutation.createdAt) }) satisfies CustomerRow;
+    }
+    case 'customer.addIdentity': {
+      if (base) return base;
+      const { identityId, customerId, kind, value } = mutation.args;
+      return { id: identityId, customerId, kind, value } satisfies Identity;
+    }
+    case 'customer.removeIdentity':
+      return null;
+  }
+}
+
+export type Rebased = {
+  row: TargetRow | null;
+  /** The preimage each entry now has, in the order given. */
+  preimages: (TargetRow | null)[];
+};
+
+/** Replays waiting mutations (in outbox order) over `base`, recording each one's new preimage. */
+export function rebase(base: TargetRow | null, entries: readonly Pick<OutboxEntry, 'mutation' | 'agentId'>[]): Rebased {
+  let row = base;
+  const preimages: (TargetRow | null)[] = [];
+  for (const entry of entries) {
+    preimages.push(row);
+    row = applyOptimistic(entry.mutation, row, entry.agentId);
+  }
+  return { row, preimages };
+}
+
+/**
+ * Undo one refused mutation: start again from the hub's row as it stood
+ * before the first still-waiting mutation on the same target, and replay the
+ * others. `entries` are all waiting entries on that target, in order, the
+ * refused one included.
+ */
+export function rollback<E extends Pick<OutboxEntry, 'id' | 'mutation' | 'agentId' | 'preimage'>>(
+  refusedId: string,
+  entries: readonly E[],
+): Rebased & { remaining: E[] } {
+  const base = entries[0]?.preimage ?? null;
+  const remaining = entries.filter((entry) => entry.id !== refusedId);
+  return { ...rebase(base, remaining), remaining };
+}
