@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { ackFrom, payloadFrom } from './ack';
 import type { EventRoute } from './event-route';
 import type { HubSocket } from './hub-socket';
+import { endExpiredSession } from './session-expiry';
 
 export type DispatcherDeps = { routes: Record<ClientEventName, EventRoute>; clock: Clock; log: Logger };
 
@@ -18,7 +19,8 @@ export function attachDispatcher(socket: HubSocket, { routes, clock, log }: Disp
   async function dispatch(name: ClientEventName, payload: unknown): Promise<Response<unknown>> {
     const { user, accessExpiresAt } = socket.data;
     if (clock() >= accessExpiresAt) {
-      socket.emit('session:expired');
+      // After the refusal's ack has gone out.
+      setImmediate(() => endExpiredSession(socket));
       return fail('token-expired', 'Your session has expired; refresh it and reconnect.');
     }
     const route = routes[name];

@@ -5,13 +5,22 @@ import type { HubSocket } from './hub-socket';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Tells an idle desktop the moment its access token runs out, so it refreshes
- * before its next request instead of failing it. (Each event also re-checks
- * expiry, which is what actually guards the handlers.)
+ * An expired session must stop receiving customer data, not just stop being
+ * answered: tell the desktop, then close the socket. The desktop refreshes its
+ * token and reconnects (socket.io does not retry a server-side disconnect).
+ */
+export function endExpiredSession(socket: HubSocket): void {
+  socket.emit('session:expired');
+  socket.disconnect(true);
+}
+
+/**
+ * Ends the session the moment its access token runs out, even on an idle
+ * desktop. (Each event also re-checks expiry, which guards the handlers.)
  */
 export function announceSessionExpiry(socket: HubSocket, clock: Clock): void {
   const delay = Math.min(Math.max(0, socket.data.accessExpiresAt - clock()), MAX_TIMER_MS);
-  const timer = setTimeout(() => socket.emit('session:expired'), delay);
+  const timer = setTimeout(() => endExpiredSession(socket), delay);
   // An open socket must not keep a stopping hub alive.
   timer.unref();
   socket.once('disconnect', () => clearTimeout(timer));

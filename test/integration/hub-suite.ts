@@ -193,13 +193,16 @@ export function defineHubSuite(label: string, makeStore: () => Promise<TestStore
         }
       });
 
-      it('answers token-expired and emits session:expired when the token runs out mid-session', async () => {
+      it('answers token-expired, emits session:expired and closes the socket when the token runs out mid-session', async () => {
         const desktop = await t.desktop('agent2');
         const expiredEvent = new Promise<void>((resolve) => desktop.once('session:expired', () => resolve()));
+        const closedBy = new Promise<string>((resolve) => desktop.once('disconnect', (reason) => resolve(reason)));
         t.clock.offsetMs = 901_000;
         try {
           expect(expectError(await desktop.emitWithAck('session:whoami', {})).code).toBe('token-expired');
           await expiredEvent;
+          // No more changes reach a desktop whose session has ended.
+          expect(await closedBy).toBe('io server disconnect');
         } finally {
           t.clock.offsetMs = 0;
         }
