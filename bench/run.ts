@@ -1,0 +1,71 @@
+import { rendererAssets } from './browser';
+import { benchInitialSync } from './initial-sync';
+import { log } from './log';
+import { benchOfflineSearch } from './offline-search';
+import { benchOpenTimeline } from './open-timeline';
+import { BENCH_SCALE, scaled } from './scale';
+import { report } from './stats';
+
+/**
+ * Every benchmark in turn, each printing its figures (and its raw baseline)
+ * as JSON lines on stdout; progress goes to stderr.
+ *
+ *   npm run bench                           full size
+ *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
+ *   BENCH_ONLY=open-timeline npm run bench  one benchmark
+ */
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout'] as const;
+type BenchName = (typeof BENCHES)[number];
+
+function selected(): ReadonlySet<BenchName> {
+  const only = process.env.BENCH_ONLY?.trim();
+  if (!only) return new Set(BENCHES);
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BENCHES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown benchmark ${unknown.join(', ')}; one of ${BENCHES.join(', ')}`);
+  return new Set(names as BenchName[]);
+}
+
+async function main(): Promise<void> {
+  const wanted = selected();
+  rendererAssets();
+  const started = performance.now();
+  const ran: string[] = [];
+  const timed = async (name: string, run: () => Promise<void>) => {
+    const at = performance.now();
+    log(`${name}…`);
+    await run();
+    ran.push(name);
+    log(`${name} done in ${Math.round((performance.now() - at) / 1000)} s`);
+  };
+
+  if (wanted.has('initial-sync') || wanted.has('offline-search')) {
+    await timed(wanted.has('offline-search') ? 'initial-sync + offline-search' : 'initial-sync', async () => {
+      // offline-search searches the cache initial-sync filled; alone, it still needs that cache.
+      const cache = await benchInitialSync({ measure: wanted.has('initial-sync') });
+      try {
+        if (wanted.has('offline-search')) await benchOfflineSearch(cache);
+      } finally {
+        await cache.close();
+      }
+    });
+  }
+  if (wanted.has('open-timeline')) await timed('open-timeline', benchOpenTimeline);
+  if (wanted.has('mutation-fanout')) {
+    // fanout.ts reads its sizes when loaded.
+    process.env.BENCH_CLIENTS ??= String(scaled(200, 20));
+    process.env.BENCH_ROUNDS ??= String(scaled(300, 30));
+    const { benchFanout } = await import('./fanout');
+    await timed('mutation-fanout', benchFanout);
+  }
+  report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
+}
+
+main().then(
+  // Sockets and timers left by libraries must not keep a finished run alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
