@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { useDb } from './context';
 import { type Live, useLiveQuery } from './live';
-import { getCustomer, getIdentities, recentCustomers, timelineIds, waitingTargets } from './queries';
+import { getCustomer, getIdentities, recentCustomers, timelineHead, timelineIds, waitingTargets } from './queries';
 import { type CustomerHit, searchCustomers } from './search';
 
 /** Components read the cache only through these hooks: each re-renders when its data changes. */
@@ -16,9 +16,15 @@ export function useIdentities(customerId: string) {
   return useLiveQuery(() => getIdentities(db, customerId), [db, customerId]);
 }
 
-export function useTimelineIds(customerId: string) {
+/** `null` until `enabled`: the timeline holds this read back so the first screen's rows are not queued behind it. */
+export function useTimelineIds(customerId: string, enabled: boolean) {
   const db = useDb();
-  return useLiveQuery(() => timelineIds(db, customerId), [db, customerId]);
+  return useLiveQuery(() => (enabled ? timelineIds(db, customerId) : Promise.resolve(null)), [db, customerId, enabled]);
+}
+
+export function useTimelineHead(customerId: string, limit: number) {
+  const db = useDb();
+  return useLiveQuery(() => timelineHead(db, customerId, limit), [db, customerId, limit]);
 }
 
 export function useRecentCustomers() {

@@ -28,6 +28,19 @@ export const timelineIds = (db: SwitchboardDb, customerId: string): Promise<stri
     .reverse()
     .primaryKeys();
 
+/**
+ * The newest few rows of a timeline, straight from the index. Listing every id
+ * of a 10,000-interaction customer takes tens of milliseconds; this takes one
+ * or two, so the first screen paints from it while the full list is read.
+ */
+export const timelineHead = (db: SwitchboardDb, customerId: string, limit: number): Promise<Interaction[]> =>
+  db.interactions
+    .where('[customerId+occurredAt]')
+    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+
 export const getInteractions = (db: SwitchboardDb, ids: readonly string[]): Promise<(Interaction | undefined)[]> =>
   db.interactions.bulkGet([...ids]);
 

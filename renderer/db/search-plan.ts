@@ -11,6 +11,12 @@ export type SearchPlan = {
   tokens: string[];
   /** The most selective token, looked up as a prefix on the `*terms` index. */
   termPrefix: string | null;
+  /**
+   * Several words typed in name order ("oliver smi"), looked up as a prefix of
+   * the whole-name term: a common first word alone would fill the capped
+   * look-up with other Olivers before reaching the Smiths.
+   */
+  phrasePrefix: string | null;
   /** Exact E.164 when the entry is a complete number. */
   phoneExact: string | null;
   /** E.164 prefixes for a number still being typed, in the forms people type it. */
@@ -19,7 +25,7 @@ export type SearchPlan = {
   emailPrefix: string | null;
 };
 
-export const EMPTY_PLAN: SearchPlan = { tokens: [], termPrefix: null, phoneExact: null, phonePrefixes: [], emailPrefix: null };
+export const EMPTY_PLAN: SearchPlan = { tokens: [], termPrefix: null, phrasePrefix: null, phoneExact: null, phonePrefixes: [], emailPrefix: null };
 
 /** Fewer digits than this match too many numbers to be worth a look-up. */
 const MIN_PHONE_DIGITS = 3;
@@ -54,6 +60,7 @@ export function buildSearchPlan(input: string, region: CountryCode): SearchPlan 
   return {
     tokens: numericTokens,
     termPrefix,
+    phrasePrefix: tokens.length > 1 ? text.replace(/\s+/g, ' ') : null,
     phoneExact: looksLikePhone(input) ? toE164(input, region) : null,
     phonePrefixes: phonePrefixesFor(input, region),
     emailPrefix: singleWord && emailCandidate.length >= 2 && !/^\+/.test(emailCandidate) ? emailCandidate : null,

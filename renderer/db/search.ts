@@ -24,7 +24,8 @@ export async function runSearch(db: SwitchboardDb, plan: SearchPlan, limit = SEA
   return db.transaction('r', [db.customers, db.identities], async () => {
     const identityRange = (kind: Identity['kind'], prefix: string) =>
       db.identities.where('[kind+value]').between([kind, prefix], [kind, prefix + HIGH], true, true).limit(limit).toArray();
-    const [termIds, phoneLists, emails] = await Promise.all([
+    const [phraseIds, termIds, phoneLists, emails] = await Promise.all([
+      plan.phrasePrefix ? db.customers.where('terms').startsWith(plan.phrasePrefix).limit(limit).primaryKeys() : Promise.resolve([]),
       plan.termPrefix ? db.customers.where('terms').startsWith(plan.termPrefix).limit(termLimit).primaryKeys() : Promise.resolve([]),
       Promise.all(plan.phonePrefixes.map((prefix) => identityRange('phone', prefix))),
       plan.emailPrefix ? identityRange('email', plan.emailPrefix) : Promise.resolve([]),
@@ -38,7 +39,7 @@ export async function runSearch(db: SwitchboardDb, plan: SearchPlan, limit = SEA
     // Phones first (a caller's number is the strongest signal), then names and numbers, then emails.
     const phoneIds = phones.map((identity) => identity.customerId);
     const emailIds = emails.map((identity) => identity.customerId);
-    const ids = [...new Set([...phoneIds, ...termIds, ...emailIds])].slice(0, limit * 2);
+    const ids = [...new Set([...phoneIds, ...phraseIds, ...termIds, ...emailIds])].slice(0, limit * 2);
     const customers = await db.customers.bulkGet(ids);
 
     const hits: CustomerHit[] = [];

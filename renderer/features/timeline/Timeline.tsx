@@ -152,7 +152,7 @@ export function Timeline({ customerId }: { customerId: string }) {
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {id === undefined ? (
-                  <TimelineFooter state={olderState} online={online} empty={ids.length === 0} onRetry={timeline.retryOlder} />
+                  ready && <TimelineFooter state={olderState} online={online} empty={ids.length === 0} onRetry={timeline.retryOlder} />
                 ) : row ? (
                   <TimelineItem
                     interaction={row}

@@ -1,8 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { useDb } from '../../db/context';
-import { useTimelineIds } from '../../db/hooks';
+import { useTimelineHead, useTimelineIds } from '../../db/hooks';
 import { getInteractions } from '../../db/queries';
 import { useSync } from '../../sync/context';
 import { historyCursor, mergeTimeline, missingIds } from './timeline-items';
@@ -11,6 +11,8 @@ export type OlderState = 'idle' | 'loading' | 'done' | 'error';
 
 /** Rows are read in chunks around what is on screen. */
 const CHUNK = 50;
+/** Enough rows to fill the first screen of the tallest window. */
+const FIRST_SCREEN = 40;
 const HISTORY_PAGE = 200;
 
 /**
@@ -23,7 +25,8 @@ export function useTimeline(customerId: string) {
   const db = useDb();
   const { engine } = useSync();
   const online = useStore(engine.status, (state) => state.connection.kind === 'online' || state.connection.kind === 'syncing');
-  const cachedIds = useTimelineIds(customerId);
+  const head = useTimelineHead(customerId, FIRST_SCREEN);
+  const cachedIds = useTimelineIds(customerId, head.status !== 'loading');
   const rows = useRef(new Map<string, Interaction>());
   const [, setVersion] = useState(0);
   const [older, setOlder] = useState<Interaction[]>([]);
@@ -31,11 +34,13 @@ export function useTimeline(customerId: string) {
   const reading = useRef(new Set<string>());
 
   const cached = cachedIds.status === 'ready' ? cachedIds.value : null;
-  const ids = mergeTimeline(cached ?? [], older);
+  const headRows = useMemo(() => new Map((head.status === 'ready' ? head.value : []).map((row) => [row.id, row])), [head]);
+  // Until every cached id is listed, the newest rows alone make the first screen.
+  const ids = cached ? mergeTimeline(cached, older) : [...headRows.keys()];
 
   const ensureRows = useCallback(
     (start: number, end: number) => {
-      const wanted = missingIds(ids, start - CHUNK / 2, end + CHUNK / 2, (id) => rows.current.has(id) || reading.current.has(id));
+      const wanted = missingIds(ids, start - CHUNK / 2, end + CHUNK / 2, (id) => rows.current.has(id) || headRows.has(id) || reading.current.has(id));
       if (wanted.length === 0) return;
       for (const id of wanted) reading.current.add(id);
       void getInteractions(db, wanted).then((found) => {
@@ -44,7 +49,7 @@ export function useTimeline(customerId: string) {
         setVersion((version) => version + 1);
       });
     },
-    [db, ids],
+    [db, ids, headRows],
   );
 
   const loadOlder = useCallback(async () => {
@@ -65,7 +70,7 @@ export function useTimeline(customerId: string) {
   return {
     ready: cached !== null,
     ids,
-    rowOf: (id: string) => rows.current.get(id),
+    rowOf: (id: string) => rows.current.get(id) ?? headRows.get(id),
     ensureRows,
     loadOlder,
     olderState,

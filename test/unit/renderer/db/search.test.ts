@@ -39,6 +39,18 @@ describe('searchCustomers over the cache', () => {
     expect(await names('ann jones')).toEqual([]);
   });
 
+  it('finds a full name typed in order even when its first word is common', async () => {
+    // 120 Olivers whose surnames sort before Smith fill any capped first-word look-up.
+    const olivers = Array.from({ length: 120 }, (_, i) =>
+      makeCustomer({ name: `Oliver A${String(i).padStart(3, '0')}`, number: `C9${String(i).padStart(5, '0')}` }),
+    );
+    const target = makeCustomer({ name: 'Oliver Smith', number: 'C777777' });
+    const changes = changesFrom(100, ...olivers, target);
+    await applyChangePage(db, changes, 100 + changes.length, { interactionsSince: 0 });
+    expect(await names('oliver smith')).toEqual(['Oliver Smith']);
+    expect(await names('Oliver Smi')).toEqual(['Oliver Smith']);
+  });
+
   it('finds Chinese names by prefix', async () => {
     expect(await names('李')).toEqual(['李娜']);
   });
