@@ -11,6 +11,16 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      input: {
+        main: 'renderer/index.html',
+        // Web mode's offline shell; it must sit at the root to control the whole app.
+        'service-worker': 'renderer/offline-shell/service-worker.ts',
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'service-worker' ? 'service-worker.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     port: 5173,

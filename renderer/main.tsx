@@ -3,6 +3,7 @@ import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerOfflineShell } from './offline-shell/register';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -12,6 +13,7 @@ if (!root) throw new Error('index.html has no #root');
 if (new URLSearchParams(window.location.search).has('bench')) {
   void import('./bench/bench-api').then(({ installBenchApi }) => installBenchApi(root));
 } else {
+  registerOfflineShell();
   createRoot(root).render(
     <StrictMode>
       <App />

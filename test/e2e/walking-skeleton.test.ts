@@ -122,6 +122,13 @@ describe('walking skeleton: two desktops, one hub, and a pulled plug', () => {
     await openCustomer(agentA, 'C000002');
     await agentA.screenshot({ path: join(ARTIFACTS, 'customer-360-offline.png') });
 
+    // Web mode: the page itself reloads from the offline shell, with its cache and outbox intact.
+    await agentA.reload();
+    await expect.poll(() => badgeState(agentA), { timeout: 30_000 }).toBe('offline');
+    expect(await pendingCount(agentA)).toBe(3);
+    await openCustomer(agentA, 'C000002');
+    await expect.poll(() => notesWithText(agentA, offlineNotes[0] as string)).toBe(1);
+
     hub = await startHubProcess({ port, dataDir, env: HUB_ENV });
     await expect.poll(() => badgeState(agentA), { timeout: 60_000 }).toBe('online');
     await expect.poll(() => pendingCount(agentA), { timeout: 30_000 }).toBe(0);
