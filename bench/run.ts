@@ -3,6 +3,7 @@ import { benchInitialSync } from './initial-sync';
 import { log } from './log';
 import { benchOfflineSearch } from './offline-search';
 import { benchOpenTimeline } from './open-timeline';
+import { benchRoutingDecision } from './routing-decision';
 import { BENCH_SCALE, scaled } from './scale';
 import { report } from './stats';
 
@@ -14,7 +15,7 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function selected(): ReadonlySet<BenchName> {
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     const { benchFanout } = await import('./fanout');
     await timed('mutation-fanout', benchFanout);
   }
+  if (wanted.has('routing-decision')) await timed('routing-decision', async () => benchRoutingDecision());
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

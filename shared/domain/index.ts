@@ -3,3 +3,4 @@ export * from './ids';
 export * from './interaction';
 export * from './user';
 export * from './email';
+export * from './routing';
