@@ -13,6 +13,8 @@ import type { Database, StoreKind } from './db/schema';
 import { createWriteQueue } from './db/write-queue';
 import { createHttpHandler } from './http/router';
 import { createLogger, type Logger } from './log';
+import { seedRoutingIfEmpty } from './routing/demo-routing';
+import { createRoutingService, type RoutingService } from './routing/routing-service';
 import { type DemoLogins, seedDemoIfEmpty } from './seed';
 import { attachDispatcher } from './socket/dispatcher';
 import { createEventRoutes } from './socket/event-handlers';
@@ -39,6 +41,8 @@ export type RunningHub = {
   /** The demo logins when this start seeded an empty store; null otherwise. */
   seeded: DemoLogins | null;
   io: HubServer;
+  /** The ACD: tests call `routing.tick()` after moving the clock. */
+  routing: RoutingService;
   close(): Promise<void>;
 };
 
@@ -53,6 +57,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   try {
     const secret = await resolveTokenSecret(db, config.secret);
     const seeded = await seedDemoIfEmpty(db, config.seed, clock, log);
+    await seedRoutingIfEmpty(db, config.seed, log);
     const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
     const auth = await createAuthService(
       db,
@@ -80,9 +85,17 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       defaultRegion: config.defaultRegion,
       broadcast: (changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes),
     };
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock) });
+    const routing = createRoutingService({ db, writeQueue, clock, io, broadcast: push.broadcast, log });
+    const stopSweep = routing.start();
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing });
     io.on('connection', (socket) => {
-      void socket.join([DESKTOPS_ROOM, userRoom(socket.data.user.id)]);
+      const userId = socket.data.user.id;
+      void socket.join([DESKTOPS_ROOM, userRoom(userId)]);
+      routing.connected(userId);
+      // By 'disconnect' the socket has left its rooms, so the service sees whether it was the user's last.
+      socket.on('disconnect', () => {
+        routing.disconnected(userId).catch((error: unknown) => log.error('routing after a disconnect failed', error));
+      });
       attachDispatcher(socket, { routes, clock, log });
       announceSessionExpiry(socket, clock);
       log.debug(`${socket.data.user.username} connected (${socket.id})`);
@@ -95,6 +108,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        stopSweep();
         const ioClosed = io.close();
         // Keep-alive HTTP connections would otherwise hold close() open for seconds.
         httpServer.closeAllConnections();
@@ -105,7 +119,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       })();
       return closing;
     };
-    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, close };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -105,6 +105,54 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
           .execute();
       },
     },
+    '0002_routing': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('queues')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('agent_profiles')
+          .addColumn('user_id', 'text', (c) => c.primaryKey())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('tasks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('queue_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('assigned_to', 'text')
+          .addColumn('offered_to', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .addColumn('updated_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('tasks_status').on('tasks').column('status').execute();
+        await db.schema.createIndex('tasks_assigned_to').on('tasks').column('assigned_to').execute();
+        await db.schema.createIndex('tasks_offered_to').on('tasks').column('offered_to').execute();
+        await db.schema
+          .createTable('task_events')
+          .addColumn('id', kind === 'sqlite' ? 'integer' : 'bigserial', (c) =>
+            kind === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('task_id', 'text', (c) => c.notNull())
+          .addColumn('queue_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('at', int64, (c) => c.notNull())
+          .addColumn('agent_id', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('task_events_task').on('task_events').column('task_id').execute();
+        await db.schema.createIndex('task_events_queue_at').on('task_events').columns(['queue_id', 'at']).execute();
+        await db.schema
+          .createTable('agent_states')
+          .addColumn('user_id', 'text', (c) => c.primaryKey())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are epoch ms (bigint in
@@ -83,6 +83,39 @@ export type MetaTable = {
   value: string;
 };
 
+/** Routing: the admin-managed Queue as JSON. */
+export type QueuesTable = { id: string; name: string; data: string };
+
+/** Routing: the AgentProfile as JSON. */
+export type AgentProfilesTable = { user_id: string; data: string };
+
+/** One piece of work; `data` is the whole TaskView (Task + subject); the columns mirror it for look-ups. */
+export type TasksTable = {
+  id: string;
+  queue_id: string;
+  status: string;
+  assigned_to: string | null;
+  offered_to: string | null;
+  data: string;
+  created_at: number;
+  updated_at: number;
+};
+
+/** Every TaskEvent applied, in order; supervisor figures are computed from these. */
+export type TaskEventsTable = {
+  id: Generated<number>;
+  task_id: string;
+  queue_id: string;
+  kind: string;
+  at: number;
+  agent_id: string | null;
+  /** The whole TaskEvent as JSON. */
+  data: string;
+};
+
+/** `data`: the StoredAgentState as JSON (state, missed offers in a row, idle since). */
+export type AgentStatesTable = { user_id: string; data: string };
+
 export type Database = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -93,6 +126,11 @@ export type Database = {
   sync_head: SyncHeadTable;
   mutations: MutationsTable;
   meta: MetaTable;
+  queues: QueuesTable;
+  agent_profiles: AgentProfilesTable;
+  tasks: TasksTable;
+  task_events: TaskEventsTable;
+  agent_states: AgentStatesTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

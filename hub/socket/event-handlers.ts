@@ -2,19 +2,20 @@ import type { Kysely } from 'kysely';
 import { CLIENT_EVENTS, type ClientEventName } from '../../shared/protocol/events';
 import type { UserAdmin } from '../auth/user-admin';
 import type { Database } from '../db/schema';
+import type { RoutingService } from '../routing/routing-service';
 import { historyPage } from '../sync/history';
 import { pullChanges } from '../sync/pull';
 import { type PushDeps, pushMutations } from '../sync/push';
 import { type EventResult, type EventRoute, route } from './event-route';
 
-export type HandlerDeps = { db: Kysely<Database>; push: PushDeps; users: UserAdmin };
+export type HandlerDeps = { db: Kysely<Database>; push: PushDeps; users: UserAdmin; routing: RoutingService };
 
 /**
  * Every client event and what it does. Keyed by the contract's event names, so
  * an event added to CLIENT_EVENTS without a handler here does not compile; the
  * results are checked against each event's ack type.
  */
-export function createEventRoutes({ db, push, users }: HandlerDeps): Record<ClientEventName, EventRoute> {
+export function createEventRoutes({ db, push, users, routing }: HandlerDeps): Record<ClientEventName, EventRoute> {
   return {
     'sync:pull': route(CLIENT_EVENTS['sync:pull'], 'sync:pull', (request): Promise<EventResult<'sync:pull'>> => pullChanges(db, request)),
     'mutation:push': route(
@@ -31,6 +32,38 @@ export function createEventRoutes({ db, push, users }: HandlerDeps): Record<Clie
     'admin:user:list': route(CLIENT_EVENTS['admin:user:list'], 'admin:user:list', (): Promise<EventResult<'admin:user:list'>> => users.list()),
     'admin:user:create': route(CLIENT_EVENTS['admin:user:create'], 'admin:user:create', (request): Promise<EventResult<'admin:user:create'>> =>
       users.create(request),
+    ),
+    'agent:desk': route(CLIENT_EVENTS['agent:desk'], 'agent:desk', (_request, { user }): Promise<EventResult<'agent:desk'>> => routing.desk(user)),
+    'agent:state:set': route(CLIENT_EVENTS['agent:state:set'], 'agent:state:set', (request, { user }): Promise<EventResult<'agent:state:set'>> =>
+      routing.setState(user, request),
+    ),
+    'task:accept': route(CLIENT_EVENTS['task:accept'], 'task:accept', (request, { user }): Promise<EventResult<'task:accept'>> =>
+      routing.accept(user, request.taskId),
+    ),
+    'task:decline': route(CLIENT_EVENTS['task:decline'], 'task:decline', (request, { user }): Promise<EventResult<'task:decline'>> =>
+      routing.decline(user, request.taskId),
+    ),
+    'task:complete': route(CLIENT_EVENTS['task:complete'], 'task:complete', (request, { user }): Promise<EventResult<'task:complete'>> =>
+      routing.complete(user, request.taskId),
+    ),
+    'task:wrapup': route(CLIENT_EVENTS['task:wrapup'], 'task:wrapup', (request, { user }): Promise<EventResult<'task:wrapup'>> =>
+      routing.wrapUp(user, request),
+    ),
+    'task:transfer': route(CLIENT_EVENTS['task:transfer'], 'task:transfer', (request, { user }): Promise<EventResult<'task:transfer'>> =>
+      routing.transfer(user, request),
+    ),
+    'task:create': route(CLIENT_EVENTS['task:create'], 'task:create', (request): Promise<EventResult<'task:create'>> => routing.create(request)),
+    'admin:queue:list': route(CLIENT_EVENTS['admin:queue:list'], 'admin:queue:list', (): Promise<EventResult<'admin:queue:list'>> =>
+      routing.listQueues(),
+    ),
+    'admin:queue:upsert': route(CLIENT_EVENTS['admin:queue:upsert'], 'admin:queue:upsert', (request): Promise<EventResult<'admin:queue:upsert'>> =>
+      routing.upsertQueue(request),
+    ),
+    'admin:agent:list': route(CLIENT_EVENTS['admin:agent:list'], 'admin:agent:list', (): Promise<EventResult<'admin:agent:list'>> =>
+      routing.listAgents(),
+    ),
+    'admin:agent:upsert': route(CLIENT_EVENTS['admin:agent:upsert'], 'admin:agent:upsert', (request): Promise<EventResult<'admin:agent:upsert'>> =>
+      routing.upsertAgent(request),
     ),
   };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { logout } from '../auth/auth-api';
+import { AgentStateControl } from '../features/inbox/AgentStateControl';
 import { SyncBadge } from '../features/status/SyncBadge';
 import { useT } from '../i18n/locale-store';
 import { useNotices } from '../store/notices';
@@ -32,6 +33,7 @@ export function Header({ session }: { session: StoredSession }) {
       </div>
       <div className="header-tools">
         <SyncBadge />
+        <AgentStateControl />
         <div className="agent" title={t('header.agent', { name: session.user.displayName })} data-testid="agent-identity">
           <span className="agent-name">{session.user.displayName}</span>
           <span className="agent-role">{t(`role.${session.user.role}`)}</span>

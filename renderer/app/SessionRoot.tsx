@@ -10,6 +10,10 @@ import { useNotices } from '../store/notices';
 import { type StoredSession, useSession } from '../store/session';
 import { SyncContext, type SyncServices } from '../sync/context';
 import { createSyncEngine } from '../sync/engine';
+import { RoutingContext, type RoutingServices } from '../features/inbox/routing-context';
+import { ring } from '../platform/ring';
+import { createRoutingStore } from '../store/routing';
+import { createRoutingClient } from '../sync/routing-client';
 import { Workspace } from './Workspace';
 
 /** Problems the agent should see as a notice; plain network trouble is already on the badge. */
@@ -20,7 +24,7 @@ const NOTICE_WORTHY = new Set(['bad-answer', 'out-of-sync']);
  * cache, the sync engine, the token keeper. Remounted per user and hub.
  */
 export function SessionRoot({ session }: { session: StoredSession }) {
-  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices } | null>(null);
+  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices; routing: RoutingServices } | null>(null);
   const userId = session.user.id;
   const hubUrl = session.hubUrl;
 
@@ -30,6 +34,26 @@ export function SessionRoot({ session }: { session: StoredSession }) {
     const db = new SwitchboardDb(databaseNameFor(hubUrl, userId));
     const keeper = createSessionKeeper();
     const engine = createSyncEngine({ hubUrl, auth: keeper, db });
+    const routingStore = createRoutingStore(userId);
+    const routingClient = createRoutingClient({
+      socket: engine.socket,
+      store: routingStore,
+      onEffect: (effect) => useNotices.getState().push({ kind: 'offer-ended', reason: effect.reason, subject: effect.subject }),
+      onFailure: (action, failure) => useNotices.getState().push({ kind: 'routing-refused', action, failure }),
+      onOffer: (taskId) => {
+        const state = routingStore.getState();
+        const task = state.tasks.find((candidate) => candidate.id === taskId);
+        const offer = state.offers.find((candidate) => candidate.taskId === taskId);
+        if (!task) return;
+        ring();
+        const locale = useLocale.getState().locale;
+        const who = offer?.customer ? `${offer.customer.name} (${offer.customer.number})` : translate(locale, 'inbox.unknownCustomer');
+        platform.notify(
+          translate(locale, 'offer.notifyTitle', { channel: translate(locale, `channel.${task.channel}`) }),
+          `${who} — ${task.subject}`,
+        );
+      },
+    });
     const cleanups = [
       engine.onRefusal((refusal) => {
         useNotices.getState().push({
@@ -61,11 +85,16 @@ export function SessionRoot({ session }: { session: StoredSession }) {
     void readSettings(db).then((settings) => {
       if (cancelled) return;
       engine.start();
-      setServices({ db, sync: { engine, mutation: { db, agentId: userId, region: settings.region } } });
+      setServices({
+        db,
+        sync: { engine, mutation: { db, agentId: userId, region: settings.region } },
+        routing: { store: routingStore, client: routingClient },
+      });
     });
     return () => {
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
+      routingClient.stop();
       keeper.stop();
       void engine.stop().finally(() => db.close());
       setServices(null);
@@ -76,7 +105,9 @@ export function SessionRoot({ session }: { session: StoredSession }) {
   return (
     <DbContext.Provider value={services.db}>
       <SyncContext.Provider value={services.sync}>
-        <Workspace session={session} />
+        <RoutingContext.Provider value={services.routing}>
+          <Workspace session={session} />
+        </RoutingContext.Provider>
       </SyncContext.Provider>
     </DbContext.Provider>
   );

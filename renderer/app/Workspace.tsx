@@ -1,3 +1,6 @@
+import { InboxPanel } from '../features/inbox/InboxPanel';
+import { OfferToasts } from '../features/inbox/OfferToast';
+import { useRoutingShortcuts } from '../features/inbox/useRoutingShortcuts';
 import { CustomerView } from '../features/customer360/CustomerView';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { Notices } from '../features/status/Notices';
@@ -10,11 +13,13 @@ import { Header } from './Header';
 export function Workspace({ session }: { session: StoredSession }) {
   const t = useT();
   const openCustomerId = useWorkspace((state) => state.openCustomerId);
+  useRoutingShortcuts();
   return (
     <div className="app-shell">
       <Header session={session} />
       <div className="workspace">
         <nav className="sidebar" aria-label={t('workspace.sidebar')}>
+          <InboxPanel />
           <SearchPanel />
         </nav>
         <main className="main" aria-label={t('workspace.main')}>
@@ -28,6 +33,7 @@ export function Workspace({ session }: { session: StoredSession }) {
           )}
         </main>
       </div>
+      <OfferToasts />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { MutationName } from '../../shared/protocol/mutations';
+import type { RoutingAction, RoutingFailure } from '../sync/routing-client';
+import type { OfferEnd } from './routing';
 import type { SyncError } from './sync-status';
 
 /**
@@ -9,7 +11,9 @@ import type { SyncError } from './sync-status';
  */
 export type Notice =
   | { id: number; kind: 'refused'; mutation: MutationName; code: ErrorCode; hubMessage: string }
-  | { id: number; kind: 'sync-error'; error: SyncError };
+  | { id: number; kind: 'sync-error'; error: SyncError }
+  | { id: number; kind: 'routing-refused'; action: RoutingAction; failure: RoutingFailure }
+  | { id: number; kind: 'offer-ended'; reason: OfferEnd; subject: string };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type NewNotice = WithoutId<Notice>;

@@ -56,6 +56,8 @@ export type PullSummary = {
 export interface SyncEngine {
   readonly db: SwitchboardDb;
   readonly status: SyncStatusStore;
+  /** The live hub connection, for request/answer features beside sync (routing). Listen; never connect or close it. */
+  readonly socket: HubSocket;
   /** Connect, catch up, push the outbox and follow live changes until `stop()`. */
   start(): void;
   stop(): Promise<void>;
@@ -439,6 +441,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     db,
     status,
+    socket,
     start,
     stop,
     pullAll,

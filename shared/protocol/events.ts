@@ -7,6 +7,19 @@ import type { Response } from './errors';
 import type { Interaction } from '../domain/interaction';
 import type { MutationResult, PushRequest } from './mutations';
 import { PushRequestSchema } from './mutations';
+import type { AgentState, Queue, AgentProfile } from '../domain/routing';
+import {
+  type AgentDesk,
+  CreateTaskSchema,
+  SetAgentStateSchema,
+  type TaskOffer,
+  TaskRefSchema,
+  type TaskView,
+  TransferSchema,
+  UpsertAgentProfileSchema,
+  UpsertQueueSchema,
+  WrapUpSchema,
+} from './routing';
 
 type Ack<T> = (response: Response<T>) => void;
 
@@ -26,6 +39,18 @@ export interface ClientToHubEvents {
   'session:whoami': (req: Record<string, never>, ack: Ack<User>) => void;
   'admin:user:list': (req: Record<string, never>, ack: Ack<User[]>) => void;
   'admin:user:create': (req: CreateUserRequest, ack: Ack<User>) => void;
+  'agent:desk': (req: Record<string, never>, ack: Ack<AgentDesk>) => void;
+  'agent:state:set': (req: z.input<typeof SetAgentStateSchema>, ack: Ack<AgentState>) => void;
+  'task:accept': (req: z.input<typeof TaskRefSchema>, ack: Ack<TaskView>) => void;
+  'task:decline': (req: z.input<typeof TaskRefSchema>, ack: Ack<null>) => void;
+  'task:complete': (req: z.input<typeof TaskRefSchema>, ack: Ack<TaskView>) => void;
+  'task:wrapup': (req: z.input<typeof WrapUpSchema>, ack: Ack<TaskView>) => void;
+  'task:transfer': (req: z.input<typeof TransferSchema>, ack: Ack<null>) => void;
+  'task:create': (req: z.input<typeof CreateTaskSchema>, ack: Ack<TaskView>) => void;
+  'admin:queue:list': (req: Record<string, never>, ack: Ack<Queue[]>) => void;
+  'admin:queue:upsert': (req: z.input<typeof UpsertQueueSchema>, ack: Ack<Queue>) => void;
+  'admin:agent:list': (req: Record<string, never>, ack: Ack<AgentProfile[]>) => void;
+  'admin:agent:upsert': (req: z.input<typeof UpsertAgentProfileSchema>, ack: Ack<AgentProfile>) => void;
 }
 
 /** Hub → desktop. */
@@ -34,6 +59,12 @@ export interface HubToClientEvents {
   'sync:changes': (changes: Change[]) => void;
   /** The access token has expired mid-session: refresh and reconnect. */
   'session:expired': () => void;
+  /** Work rings on this desktop: accept or decline before `expiresAt`. */
+  'task:offer': (offer: TaskOffer) => void;
+  /** One of my tasks changed (offer withdrawn or expired, transferred away, wrapped up elsewhere). */
+  'task:updated': (task: TaskView) => void;
+  /** The hub changed my state (wrap-up timer ended, away after missed offers). */
+  'agent:state': (state: AgentState) => void;
 }
 
 export type ClientEventName = keyof ClientToHubEvents;
@@ -49,6 +80,18 @@ export const CLIENT_EVENTS = {
   'session:whoami': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
   'admin:user:list': { roles: ['admin', 'supervisor'], schema: z.object({}).strict() },
   'admin:user:create': { roles: ['admin'], schema: CreateUserRequestSchema },
+  'agent:desk': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  'agent:state:set': { roles: ['agent', 'supervisor'], schema: SetAgentStateSchema },
+  'task:accept': { roles: ['agent', 'supervisor'], schema: TaskRefSchema },
+  'task:decline': { roles: ['agent', 'supervisor'], schema: TaskRefSchema },
+  'task:complete': { roles: ['agent', 'supervisor'], schema: TaskRefSchema },
+  'task:wrapup': { roles: ['agent', 'supervisor'], schema: WrapUpSchema },
+  'task:transfer': { roles: ['agent', 'supervisor'], schema: TransferSchema },
+  'task:create': { roles: ['supervisor', 'admin'], schema: CreateTaskSchema },
+  'admin:queue:list': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:queue:upsert': { roles: ['admin'], schema: UpsertQueueSchema },
+  'admin:agent:list': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:agent:upsert': { roles: ['admin'], schema: UpsertAgentProfileSchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

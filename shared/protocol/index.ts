@@ -4,3 +4,4 @@ export * from './errors';
 export * from './events';
 export * from './mutations';
 export * from './desktop';
+export * from './routing';

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote, badgeState, notesWithText, openCustomer, pendingCount, search, signIn } from './desktop';
 import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
 
 const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
@@ -14,37 +15,10 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function desktop(username: string, locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  const { page, context } = await signIn(browser, hub.url, username, locale);
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(hub.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => badgeState(page), { timeout: 60_000 }).toBe('online');
   return page;
 }
-
-const badgeState = (page: Page) => page.getByTestId('sync-badge').getAttribute('data-state');
-const pendingCount = async (page: Page) => Number(await page.getByTestId('sync-badge').getAttribute('data-pending'));
-
-async function search(page: Page, query: string): Promise<void> {
-  await page.getByTestId('search-input').fill(query);
-}
-
-async function openCustomer(page: Page, number: string): Promise<void> {
-  await search(page, number);
-  await page.getByTestId('search-result').filter({ hasText: number }).first().click();
-  await expect.poll(() => page.getByTestId('customer-number').textContent()).toContain(number);
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByTestId('note-input').fill(text);
-  await page.getByTestId('note-submit').click();
-  await page.getByTestId('timeline-item').filter({ hasText: text }).first().waitFor();
-}
-
-const notesWithText = (page: Page, text: string) => page.getByTestId('timeline-item').filter({ hasText: text }).count();
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

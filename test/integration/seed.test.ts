@@ -44,6 +44,26 @@ describe.each(TEST_STORES)('seeding on %s', (_label, makeStore) => {
     }
   });
 
+  it('seeds routing queues and profiles into a store that has none, on its next start', async () => {
+    const first = await startTestHub(store);
+    try {
+      await first.hub.db.deleteFrom('agent_profiles').execute();
+      await first.hub.db.deleteFrom('queues').execute();
+    } finally {
+      await first.close();
+    }
+    const second = await startTestHub(store);
+    try {
+      expect(second.hub.seeded).toBeNull();
+      const queues = await second.hub.db.selectFrom('queues').select('name').orderBy('name').execute();
+      expect(queues.map((queue) => queue.name)).toEqual(['Billing / 账务', 'General / 综合服务', 'VIP Service / 贵宾服务']);
+      const profiles = await second.hub.db.selectFrom('agent_profiles').select('user_id').execute();
+      expect(profiles).toHaveLength(5);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('bulk-seeds exact sizes for benchmarks, continuing the change log', async () => {
     const t = await startTestHub(store, { SEED: '0' });
     try {

@@ -13,6 +13,26 @@ function NoticeText({ notice }: { notice: Notice }) {
       </>
     );
   }
+  if (notice.kind === 'routing-refused') {
+    const { failure } = notice;
+    const reason =
+      failure.kind === 'hub' ? hubErrorMessage(t, failure) : failure.kind === 'network' ? t('error.network') : t('error.bad-answer');
+    return (
+      <>
+        <strong>{t('routing.refusedTitle')}</strong>
+        <span>{t('routing.refused', { what: t(`routingAction.${notice.action}`), reason })}</span>
+        {failure.kind === 'hub' && failure.message && <small>{t('notice.hubSaid', { message: failure.message })}</small>}
+      </>
+    );
+  }
+  if (notice.kind === 'offer-ended') {
+    return (
+      <>
+        <strong>{t('offer.endedTitle')}</strong>
+        <span>{t(`offer.ended.${notice.reason}`, { subject: notice.subject })}</span>
+      </>
+    );
+  }
   return <span>{t('notice.syncError', { reason: syncErrorMessage(t, notice.error) })}</span>;
 }
 
@@ -25,7 +45,7 @@ export function Notices() {
   return (
     <section className="notices" aria-label={t('notice.region')}>
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice is-${notice.kind}`} role="alert" data-testid="notice" data-kind={notice.kind}>
+        <div key={notice.id} className={`notice is-${notice.kind}`} role={notice.kind === 'offer-ended' ? 'status' : 'alert'} data-testid="notice" data-kind={notice.kind}>
           <div className="notice-text">
             <NoticeText notice={notice} />
           </div>

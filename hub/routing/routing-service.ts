@@ -1,0 +1,495 @@
+import type { Kysely, Transaction } from 'kysely';
+import { ulid } from 'ulid';
+import type { InteractionOf } from '../../shared/domain/interaction';
+import {
+  type AgentProfile,
+  type AgentState,
+  DEFAULT_AWAY_REASONS,
+  DEFAULT_ROUTING_POLICY,
+  type Queue,
+  type RoutingPolicy,
+  type TaskEvent,
+} from '../../shared/domain/routing';
+import type { User } from '../../shared/domain/user';
+import type { Change } from '../../shared/protocol/changes';
+import type { AgentDesk, SetAgentState, TaskView } from '../../shared/protocol/routing';
+import {
+  type AgentRuntime,
+  type AgentStateRequest,
+  afterMissedOffer,
+  applyTaskEvent,
+  changeAgentState,
+  isOpen,
+  overflowCycle,
+  queueTimeouts,
+  routeTasks,
+  taskFromCreated,
+  tickAgentState,
+} from '../../shared/routing';
+import type { Clock } from '../clock';
+import { appendChanges, type ChangeDraft } from '../db/change-log';
+import { findCustomer } from '../db/customer-queries';
+import { insertInteractions } from '../db/interaction-queries';
+import {
+  findProfile,
+  initialAgentState,
+  insertTaskEvents,
+  listAgentStates,
+  listOpenTasks,
+  listProfiles,
+  listQueues,
+  type StoredAgentState,
+  saveAgentState,
+  saveProfile,
+  saveQueue,
+  saveTask,
+  findTask as storedTask,
+} from '../db/routing-queries';
+import type { Database } from '../db/schema';
+import { findUser } from '../db/user-queries';
+import type { WriteQueue } from '../db/write-queue';
+import type { Logger } from '../log';
+import { type HubServer, userRoom } from '../socket/hub-socket';
+import { refuse } from '../sync/refusal';
+import { agentStateRefusal, taskRefusal } from './errors';
+
+/**
+ * An agent whose last desktop disconnected keeps their state this long: a
+ * reload or a network blip reconnects within seconds, and flipping them
+ * offline would reset their time in state and idle order. Their pending
+ * offers are withdrawn at once (nobody is there to answer), their assigned
+ * tasks stay theirs. Routing never offers work to an agent with no desktop.
+ */
+export const OFFLINE_GRACE_MS = 30_000;
+/** After-call work on a call or video before the agent is offered more. */
+export const CALL_WRAP_UP_SEC = 15;
+/** How often the hub sweeps offer expiries, wrap-up timers and queue timeouts. */
+export const SWEEP_INTERVAL_MS = 2_000;
+
+const LIVE = new Set(['call', 'video']);
+
+export type RoutingDeps = {
+  db: Kysely<Database>;
+  writeQueue: WriteQueue;
+  clock: Clock;
+  io: HubServer;
+  /** Change-log broadcast (the same as mutations use), called after commit inside the write queue. */
+  broadcast: (changes: Change[]) => void;
+  log: Logger;
+  policy?: RoutingPolicy;
+};
+
+export type RoutingService = ReturnType<typeof createRoutingService>;
+
+type Trx = Transaction<Database>;
+
+/**
+ * Everything one serialized step changes: tasks, their events, agent states,
+ * change-log drafts; persisted in one transaction, announced after commit.
+ */
+class Step {
+  readonly events: TaskEvent[] = [];
+  readonly tasks = new Map<string, TaskView>();
+  readonly states = new Map<string, StoredAgentState>();
+  readonly changedStates = new Set<string>();
+  readonly affected = new Map<string, Set<string>>();
+  readonly offered = new Set<string>();
+  readonly drafts: ChangeDraft[] = [];
+
+  constructor(
+    readonly trx: Trx,
+    readonly now: number,
+    readonly queues: Map<string, Queue>,
+    private readonly baseStates: Map<string, StoredAgentState>,
+  ) {}
+
+  /** Applies a task event through the pure lifecycle; a refusal becomes the ack's error. */
+  apply(task: TaskView, event: TaskEvent): TaskView {
+    const result = applyTaskEvent(task, event, this.queues);
+    if (!result.ok) throw taskRefusal(result.error);
+    const next: TaskView = { ...result.task, subject: task.subject };
+    this.events.push(event);
+    this.tasks.set(next.id, next);
+    const who = this.affected.get(next.id) ?? new Set<string>();
+    for (const id of [task.offeredTo, task.assignedTo, next.offeredTo, next.assignedTo]) if (id) who.add(id);
+    this.affected.set(next.id, who);
+    if (next.status === 'offered' && (task.status !== 'offered' || task.offeredTo !== next.offeredTo)) this.offered.add(next.id);
+    return next;
+  }
+
+  state(userId: string): StoredAgentState {
+    return this.states.get(userId) ?? this.baseStates.get(userId) ?? initialAgentState();
+  }
+
+  setState(userId: string, next: StoredAgentState): void {
+    const before = this.state(userId);
+    this.states.set(userId, next);
+    if (before.state !== next.state) this.changedStates.add(userId);
+  }
+}
+
+export function createRoutingService(deps: RoutingDeps) {
+  const { db, writeQueue, clock, io, log } = deps;
+  const policy = deps.policy ?? DEFAULT_ROUTING_POLICY;
+  const awayCodes = DEFAULT_AWAY_REASONS.map((reason) => reason.code);
+  /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
+  const goneSince = new Map<string, number>();
+
+  const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+
+  /** One serialized step: the action, then a routing pass, in one transaction; then the announcements. */
+  function step<T>(action: (s: Step) => Promise<T>): Promise<T> {
+    return stepThen(action, (_s, result) => result);
+  }
+
+  /** `finish` sees the step after the routing pass (a new task may already be offered). */
+  function stepThen<T, U>(action: (s: Step) => Promise<T>, finish: (s: Step, result: T) => U): Promise<U> {
+    return writeQueue(async () => {
+      const { result, announce } = await db.transaction().execute(async (trx) => {
+        const queues = new Map((await listQueues(trx)).map((queue) => [queue.id, queue]));
+        const s = new Step(trx, clock(), queues, await listAgentStates(trx));
+        const acted = await action(s);
+        await routePass(s);
+        const result = finish(s, acted);
+        const announce = await persist(s);
+        return { result, announce };
+      });
+      announce();
+      return result;
+    });
+  }
+
+  /** A step whose action names the task it changed; answers with that task as committed. */
+  const stepTask = (action: (s: Step) => Promise<string>): Promise<TaskView> =>
+    stepThen(action, (s, taskId) => {
+      const task = s.tasks.get(taskId);
+      if (!task) throw new Error(`task ${taskId} was not changed by its step`);
+      return task;
+    });
+
+  async function openTasks(s: Step): Promise<TaskView[]> {
+    const byId = new Map((await listOpenTasks(s.trx)).map((task) => [task.id, task]));
+    for (const task of s.tasks.values()) byId.set(task.id, task);
+    return [...byId.values()].filter((task) => task.status !== 'done' && task.status !== 'abandoned' && task.status !== 'timed-out');
+  }
+
+  async function routePass(s: Step): Promise<void> {
+    const tasks = await openTasks(s);
+    const profiles = await listProfiles(s.trx);
+    const agents: AgentRuntime[] = [];
+    for (const profile of profiles) {
+      if (!isConnected(profile.userId)) continue;
+      const stored = s.state(profile.userId);
+      const load: AgentRuntime['load'] = {};
+      for (const task of tasks) {
+        const holder = task.status === 'offered' ? task.offeredTo : task.status === 'queued' ? null : task.assignedTo;
+        if (holder === profile.userId) load[task.channel] = (load[task.channel] ?? 0) + 1;
+      }
+      agents.push({ profile, state: stored.state, load, idleSince: stored.idleSince, missedCount: stored.missedCount });
+    }
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    // A closed queue routes nothing: its tasks wait (and still count towards its max wait).
+    const open = [...s.queues.values()].filter((queue) => isOpen(queue.businessHours, s.now));
+    const offers = routeTasks({ now: s.now, queues: open, agents, tasks }, policy);
+    for (const offer of offers) {
+      const task = byId.get(offer.taskId);
+      if (!task) continue;
+      const base = { at: s.now, taskId: task.id, queueId: task.queueId, agentId: offer.agentId };
+      const offered = s.apply(task, { ...base, kind: 'offered', expiresAt: offer.expiresAt, reason: offer.reason });
+      if (offer.autoAccept) {
+        s.apply(offered, { ...base, kind: 'assigned', reason: 'auto-accept' });
+        givenWork(s, offer.agentId);
+      }
+    }
+  }
+
+  /** Work given or finished restarts the agent's idle clock (longest idle goes first). */
+  function givenWork(s: Step, userId: string): void {
+    const stored = s.state(userId);
+    s.setState(userId, { ...stored, missedCount: 0, idleSince: s.now });
+  }
+
+  /** Writes the step; returns what to announce once committed. */
+  async function persist(s: Step): Promise<() => void> {
+    for (const task of s.tasks.values()) await saveTask(s.trx, task, s.now);
+    await insertTaskEvents(s.trx, s.events);
+    for (const [userId, stored] of s.states) await saveAgentState(s.trx, userId, stored);
+    const changes = await appendChanges(s.trx, s.drafts);
+    const offers: { agentId: string; task: TaskView; customer: Awaited<ReturnType<typeof findCustomer>> }[] = [];
+    for (const taskId of s.offered) {
+      const task = s.tasks.get(taskId);
+      if (task?.status !== 'offered' || !task.offeredTo) continue;
+      const customer = task.customerId ? await findCustomer(s.trx, task.customerId) : null;
+      offers.push({ agentId: task.offeredTo, task, customer });
+    }
+    return () => {
+      if (changes.length > 0) deps.broadcast(changes);
+      for (const [taskId, agents] of s.affected) {
+        const task = s.tasks.get(taskId);
+        if (task) for (const agentId of agents) io.to(userRoom(agentId)).emit('task:updated', task);
+      }
+      for (const { agentId, task, customer } of offers) {
+        io.to(userRoom(agentId)).emit('task:offer', { task, customer, expiresAt: task.offerExpiresAt ?? s.now });
+      }
+      for (const userId of s.changedStates) {
+        const stored = s.states.get(userId);
+        if (stored) io.to(userRoom(userId)).emit('agent:state', stored.state);
+      }
+    };
+  }
+
+  async function taskOrThrow(s: Step, taskId: string): Promise<TaskView> {
+    const task = s.tasks.get(taskId) ?? (await storedTask(s.trx, taskId));
+    if (!task) throw refuse('not-found', 'No such task.');
+    return task;
+  }
+
+  /** Pending offers go back to the queue, recorded as declines (the agent is not there to answer). */
+  async function withdrawOffers(s: Step, userId: string): Promise<void> {
+    for (const task of await openTasks(s)) {
+      if (task.status !== 'offered' || task.offeredTo !== userId) continue;
+      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'declined', agentId: userId });
+    }
+  }
+
+  function changeState(s: Step, userId: string, request: AgentStateRequest): AgentState {
+    const stored = s.state(userId);
+    const result = changeAgentState(stored.state, request, s.now, awayCodes);
+    if (!result.ok) throw agentStateRefusal(result.error);
+    if (result.state === stored.state) return stored.state;
+    const becameAvailable = result.state.status === 'available';
+    s.setState(userId, {
+      state: result.state,
+      missedCount: becameAvailable ? 0 : stored.missedCount,
+      idleSince: becameAvailable ? s.now : stored.idleSince,
+    });
+    return result.state;
+  }
+
+  /** Offer expiries, wrap-up timers, the offline grace and queue max waits, as of now. */
+  async function sweep(s: Step): Promise<void> {
+    for (const userId of new Set([...(await listAgentStates(s.trx)).keys(), ...s.states.keys()])) {
+      const stored = s.state(userId);
+      const ticked = tickAgentState(stored.state, s.now);
+      if (ticked !== stored.state) s.setState(userId, { ...stored, state: ticked, idleSince: ticked.since });
+    }
+    for (const [userId, since] of goneSince) {
+      if (s.now - since < OFFLINE_GRACE_MS) continue;
+      goneSince.delete(userId);
+      if (!isConnected(userId)) changeState(s, userId, { kind: 'offline' });
+    }
+    const profiles = new Map((await listProfiles(s.trx)).map((profile) => [profile.userId, profile]));
+    for (const task of await openTasks(s)) {
+      if (task.status !== 'offered' || !task.offeredTo || (task.offerExpiresAt ?? 0) > s.now) continue;
+      const agentId = task.offeredTo;
+      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'offer-timed-out', agentId });
+      const stored = s.state(agentId);
+      const missedCount = stored.missedCount + 1;
+      const profile = profiles.get(agentId);
+      const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
+      s.setState(agentId, { ...stored, state, missedCount });
+    }
+    // A timed-out task is only marked: turning it into a follow-up is left for the channel integrations.
+    for (const event of queueTimeouts(s.now, await openTasks(s), [...s.queues.values()])) {
+      const task = s.tasks.get(event.taskId) ?? (await storedTask(s.trx, event.taskId));
+      if (task) s.apply(task, event);
+    }
+  }
+
+
+  return {
+    /** Runs the sweep and a routing pass now; the hub calls it every few seconds, tests call it after moving the clock. */
+    tick: (): Promise<void> => step(sweep),
+
+    connected(userId: string): void {
+      goneSince.delete(userId);
+    },
+
+    /** Call after a socket has left its rooms. */
+    async disconnected(userId: string): Promise<void> {
+      if (isConnected(userId)) return;
+      goneSince.set(userId, clock());
+      await step((s) => withdrawOffers(s, userId));
+    },
+
+    async desk(user: User): Promise<AgentDesk> {
+      const profile = await findProfile(db, user.id);
+      const allQueues = await listQueues(db);
+      const mine = profile ? allQueues.filter((queue) => profile.queueIds.includes(queue.id)) : allQueues;
+      const tasks = (await listOpenTasks(db)).filter(
+        (task) => (task.status === 'offered' && task.offeredTo === user.id) || (task.status !== 'queued' && task.assignedTo === user.id),
+      );
+      const stored = (await listAgentStates(db)).get(user.id) ?? initialAgentState();
+      return { profile, state: stored.state, tasks, queues: mine, awayReasons: [...DEFAULT_AWAY_REASONS] };
+    },
+
+    setState: (user: User, request: SetAgentState): Promise<AgentState> =>
+      step(async (s) => {
+        const state = changeState(s, user.id, request.status === 'away' ? { kind: 'away', reasonCode: request.reasonCode } : { kind: request.status });
+        if (state.status !== 'available') await withdrawOffers(s, user.id);
+        return state;
+      }),
+
+    accept: (user: User, taskId: string): Promise<TaskView> =>
+      stepTask(async (s) => {
+        const task = await taskOrThrow(s, taskId);
+        s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'accepted', agentId: user.id });
+        givenWork(s, user.id);
+        return taskId;
+      }),
+
+    decline: (user: User, taskId: string): Promise<null> =>
+      step(async (s) => {
+        const task = await taskOrThrow(s, taskId);
+        s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'declined', agentId: user.id });
+        return null;
+      }),
+
+    complete: (user: User, taskId: string): Promise<TaskView> =>
+      stepTask(async (s) => {
+        const task = await taskOrThrow(s, taskId);
+        s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'wrap-up', agentId: user.id });
+        if (LIVE.has(task.channel)) {
+          const result = changeAgentState(s.state(user.id).state, { kind: 'wrap-up', durationSec: CALL_WRAP_UP_SEC }, s.now, awayCodes);
+          if (result.ok) s.setState(user.id, { ...s.state(user.id), state: result.state });
+        }
+        return taskId;
+      }),
+
+    /**
+     * Ends the task with a disposition (checked against the queue's list by
+     * the lifecycle). When the task has a customer, a note goes on their
+     * timeline through the change log carrying the disposition and the
+     * agent's note, so the outcome is visible to every desktop.
+     */
+    wrapUp: (user: User, request: { taskId: string; disposition?: string | undefined; note?: string | undefined }): Promise<TaskView> =>
+      stepTask(async (s) => {
+        let task = await taskOrThrow(s, request.taskId);
+        const base = { at: s.now, taskId: task.id, queueId: task.queueId, agentId: user.id };
+        if (task.status === 'assigned' && task.assignedTo === user.id) task = s.apply(task, { ...base, kind: 'wrap-up' });
+        task = s.apply(task, { ...base, kind: 'done', disposition: request.disposition ?? null });
+        givenWork(s, user.id);
+        if (task.customerId && (await findCustomer(s.trx, task.customerId))) {
+          const note: InteractionOf<'note'> = {
+            id: ulid(s.now),
+            customerId: task.customerId,
+            occurredAt: s.now,
+            agentId: user.id,
+            channel: 'note',
+            text: [[task.subject, task.channel, request.disposition && `Disposition: ${request.disposition}`].filter(Boolean).join(' — '), request.note ?? ''].filter(Boolean).join('\n\n'),
+          };
+          await insertInteractions(s.trx, [note]);
+          s.drafts.push({ entity: 'interaction', op: 'put', data: note });
+        }
+        return task.id;
+      }),
+
+    transfer: (user: User, request: { taskId: string; to: { kind: 'queue'; queueId: string } | { kind: 'agent'; agentId: string } }): Promise<null> =>
+      step(async (s) => {
+        const task = await taskOrThrow(s, request.taskId);
+        const base = { at: s.now, taskId: task.id, queueId: task.queueId, agentId: user.id, kind: 'transferred' as const };
+        if (request.to.kind === 'queue') {
+          s.apply(task, { ...base, to: request.to });
+          return null;
+        }
+        const receiver = request.to.agentId;
+        if (receiver !== user.id) {
+          if (!(await findProfile(s.trx, receiver))) throw refuse('not-found', 'No such agent.');
+          if (!isConnected(receiver) || s.state(receiver).state.status !== 'available') {
+            throw refuse('conflict', 'That agent is not available to take a transfer now.');
+          }
+        }
+        const expiresAt = s.now + policy.offerTimeoutSec[task.channel] * 1000;
+        s.apply(task, { ...base, to: { kind: 'agent', agentId: receiver, expiresAt } });
+        return null;
+      }),
+
+    create: (request: { channel: TaskView['channel']; queueId: string; customerId: string | null; priority: number; subject: string }): Promise<TaskView> =>
+      stepTask(async (s) => {
+        const id = ulid(s.now);
+        const queue = s.queues.get(request.queueId);
+        if (!queue) throw refuse('not-found', 'No such queue.');
+        if (!queue.channels.includes(request.channel)) {
+          throw refuse('invalid-payload', `${queue.name} does not take ${request.channel}.`, {
+            issues: [{ path: 'channel', message: 'not served by this queue' }],
+          });
+        }
+        const customer = request.customerId ? await findCustomer(s.trx, request.customerId) : null;
+        if (request.customerId && !customer) throw refuse('not-found', 'No such customer; it may have been merged or removed.');
+        const event = {
+          at: s.now,
+          taskId: id,
+          queueId: queue.id,
+          kind: 'created' as const,
+          channel: request.channel,
+          priority: request.priority,
+          customerId: customer?.id ?? null,
+          customerTier: customer?.tier ?? null,
+          requiredSkills: {},
+          preferredAgentId: null,
+        };
+        s.events.push(event);
+        s.tasks.set(id, { ...taskFromCreated(event), subject: request.subject });
+        return id;
+      }),
+
+    listQueues: (): Promise<Queue[]> => listQueues(db),
+
+    upsertQueue: (queue: Queue): Promise<Queue> =>
+      step(async (s) => {
+        const next = new Map(s.queues);
+        next.set(queue.id, queue);
+        if (queue.overflowQueueId !== null && !next.has(queue.overflowQueueId)) {
+          throw refuse('invalid-payload', 'The overflow queue does not exist.', {
+            issues: [{ path: 'overflowQueueId', message: 'unknown queue' }],
+          });
+        }
+        const cycle = overflowCycle([...next.values()]);
+        if (cycle) {
+          const names = cycle.map((id) => next.get(id)?.name ?? id);
+          throw refuse('conflict', `Overflow would loop: ${[...names, names[0]].join(' → ')}.`);
+        }
+        await saveQueue(s.trx, queue);
+        s.queues.set(queue.id, queue);
+        return queue;
+      }),
+
+    listAgents: (): Promise<AgentProfile[]> => listProfiles(db),
+
+    upsertAgent: (profile: AgentProfile): Promise<AgentProfile> =>
+      step(async (s) => {
+        if (!(await findUser(s.trx, profile.userId))) throw refuse('not-found', 'No such user.');
+        const unknown = profile.queueIds.filter((id) => !s.queues.has(id));
+        if (unknown.length > 0) {
+          throw refuse('invalid-payload', `Unknown queues: ${unknown.join(', ')}.`, {
+            issues: [{ path: 'queueIds', message: 'unknown queue' }],
+          });
+        }
+        await saveProfile(s.trx, profile);
+        return profile;
+      }),
+
+    /**
+     * Starts the periodic sweep (unref'd: it never keeps the process alive).
+     * Agents the store still shows signed in had no desktop when the hub
+     * stopped: their grace period starts now, as if they had just disconnected.
+     */
+    start(): () => void {
+      const startedAt = clock();
+      // Through the write queue, so a hub closed at once waits for this read before closing the store.
+      writeQueue(() => listAgentStates(db)).then(
+        (states) => {
+          for (const [userId, stored] of states) {
+            if (stored.state.status !== 'offline' && !isConnected(userId)) goneSince.set(userId, startedAt);
+          }
+        },
+        (error: unknown) => log.error('could not read agent states at start', error),
+      );
+      const timer = setInterval(() => {
+        step(sweep).catch((error: unknown) => log.error('routing sweep failed', error));
+      }, SWEEP_INTERVAL_MS);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CustomerSchema } from '../../shared/domain/customer';
+import { AgentProfileSchema, AgentStateSchema, AwayReasonSchema, QueueSchema, TaskSchema } from '../../shared/domain/routing';
+import type { AgentDesk, TaskOffer, TaskView } from '../../shared/protocol/routing';
+
+/** Routing messages from the hub, parsed with the contract's schemas before they reach the store. */
+export const TaskViewSchema = TaskSchema.extend({ subject: z.string() }) satisfies z.ZodType<TaskView>;
+
+export const TaskOfferSchema = z.object({
+  task: TaskViewSchema,
+  customer: CustomerSchema.nullable(),
+  expiresAt: z.number().int().nonnegative(),
+}) satisfies z.ZodType<TaskOffer>;
+
+export const AgentDeskSchema = z.object({
+  profile: AgentProfileSchema.nullable(),
+  state: AgentStateSchema,
+  tasks: z.array(TaskViewSchema),
+  queues: z.array(QueueSchema),
+  awayReasons: z.array(AwayReasonSchema),
+}) satisfies z.ZodType<AgentDesk>;
+
+export { AgentStateSchema };

@@ -1,0 +1,103 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientToHubEvents, HubToClientEvents, Response, Session } from '../../shared/protocol';
+import { notesWithText, signIn } from './desktop';
+import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
+
+const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
+
+let hub: HubProcess;
+let dataDir: string;
+let browser: Browser;
+let supervisor: Socket<HubToClientEvents, ClientToHubEvents>;
+const contexts: BrowserContext[] = [];
+
+function data<T>(response: Response<T>): T {
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.data;
+}
+
+/** The supervisor is a second person at another desk: here a plain socket client, as their own desktop would be. */
+async function supervisorDesk(url: string): Promise<Socket<HubToClientEvents, ClientToHubEvents>> {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: 'demo1234' }),
+  });
+  const session = data((await res.json()) as Response<Session>);
+  const socket: Socket<HubToClientEvents, ClientToHubEvents> = io(url, { auth: { token: session.accessToken }, transports: ['websocket'] });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = tempDataDir('e2e-routing');
+  hub = await startHubProcess({
+    port: await freePort(),
+    dataDir,
+    env: { SEED_CUSTOMERS: '100', SEED_HEAVY_INTERACTIONS: '200', LOG_LEVEL: 'warn' },
+  });
+  browser = await launchChromium();
+  supervisor = await supervisorDesk(hub.url);
+});
+
+afterAll(async () => {
+  supervisor?.disconnect();
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await hub?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('routing: an offer rings, the agent takes it and wraps it up', () => {
+  it('offers a task with screen pop, and the disposition lands on the timeline', async () => {
+    const { page: agent, context } = await signIn(browser, hub.url, 'agent1');
+    contexts.push(context);
+    await agent.getByTestId('agent-state-select').selectOption('available');
+    await expect.poll(() => agent.getByTestId('agent-state').getAttribute('data-status')).toBe('available');
+
+    const queues = data(await supervisor.emitWithAck('admin:queue:list', {}));
+    const general = queues.find((queue) => queue.requiredSkills && Object.keys(queue.requiredSkills).length === 0);
+    expect(general, 'the demo has a queue without required skills').toBeDefined();
+    const page = data(await supervisor.emitWithAck('sync:pull', { since: 0, limit: 50 }));
+    const customer = page.changes.find((change) => change.entity === 'customer')?.data;
+    if (!customer || !('number' in customer)) throw new Error('no customer in the first pull page');
+
+    const subject = `Where is my parcel? ${Date.now().toString(36)}`;
+    data(await supervisor.emitWithAck('task:create', { channel: 'chat', queueId: general?.id ?? '', customerId: customer.id, subject }));
+
+    const toast = agent.getByTestId('offer-toast');
+    await toast.waitFor({ timeout: 15_000 });
+    await expect(toast.textContent()).resolves.toContain(customer.number);
+    await toast.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+    await agent.screenshot({ path: join(ARTIFACTS, 'routing-offer.png') });
+
+    await agent.keyboard.press('Alt+A');
+    await expect.poll(() => agent.getByTestId('customer-number').textContent()).toContain(customer.number);
+    const task = agent.getByTestId('inbox-task').filter({ hasText: subject });
+    await expect.poll(() => task.getAttribute('data-status')).toBe('assigned');
+
+    await task.click();
+    await agent.getByTestId('task-complete').click();
+    const form = agent.getByTestId('wrapup-form');
+    await form.waitFor();
+    const dispositions = await agent.getByTestId('wrapup-disposition').locator('option').allTextContents();
+    const resolved = dispositions.find((label) => /resolved/i.test(label));
+    expect(resolved, `a "resolved" disposition among ${dispositions.join(', ')}`).toBeDefined();
+    await agent.getByTestId('wrapup-disposition').selectOption({ label: resolved ?? '' });
+    await agent.getByTestId('wrapup-note').fill('Parcel re-sent by express');
+    await agent.screenshot({ path: join(ARTIFACTS, 'routing-wrapup.png') });
+    await agent.getByTestId('wrapup-submit').click();
+
+    await expect.poll(() => agent.getByTestId('inbox-task').filter({ hasText: subject }).count()).toBe(0);
+    await expect.poll(() => notesWithText(agent, 'Parcel re-sent by express')).toBe(1);
+    await expect(agent.getByTestId('timeline-item').filter({ hasText: 'Parcel re-sent' }).textContent()).resolves.toMatch(/resolved/i);
+  });
+});

@@ -1,0 +1,4 @@
+import { sqliteTestStore } from './helpers/test-stores';
+import { defineRoutingSuite } from './routing-suite';
+
+defineRoutingSuite('sqlite', sqliteTestStore);
