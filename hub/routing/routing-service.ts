@@ -12,7 +12,7 @@ import {
 } from '../../shared/domain/routing';
 import type { User } from '../../shared/domain/user';
 import type { Change } from '../../shared/protocol/changes';
-import type { AgentDesk, SetAgentState, TaskView } from '../../shared/protocol/routing';
+import type { AgentDesk, AgentDirectory, SetAgentState, TaskView } from '../../shared/protocol/routing';
 import {
   type AgentRuntime,
   type AgentStateRequest,
@@ -46,11 +46,12 @@ import {
   findTask as storedTask,
 } from '../db/routing-queries';
 import type { Database } from '../db/schema';
-import { findUser } from '../db/user-queries';
+import { findUser, listUsers } from '../db/user-queries';
 import type { WriteQueue } from '../db/write-queue';
 import type { Logger } from '../log';
 import { type HubServer, userRoom } from '../socket/hub-socket';
 import { refuse } from '../sync/refusal';
+import { buildDirectory } from './directory';
 import { agentStateRefusal, taskRefusal } from './errors';
 
 /**
@@ -321,6 +322,12 @@ export function createRoutingService(deps: RoutingDeps) {
       );
       const stored = (await listAgentStates(db)).get(user.id) ?? initialAgentState();
       return { profile, state: stored.state, tasks, queues: mine, awayReasons: [...DEFAULT_AWAY_REASONS] };
+    },
+
+    /** Transfer targets for `user`: every queue, every other agent with a profile, with state and presence. */
+    async directory(user: User): Promise<AgentDirectory> {
+      const [profiles, users, states, queues] = await Promise.all([listProfiles(db), listUsers(db), listAgentStates(db), listQueues(db)]);
+      return buildDirectory({ callerId: user.id, profiles, users, states, queues, isConnected });
     },
 
     setState: (user: User, request: SetAgentState): Promise<AgentState> =>

@@ -34,6 +34,9 @@ export function createEventRoutes({ db, push, users, routing }: HandlerDeps): Re
       users.create(request),
     ),
     'agent:desk': route(CLIENT_EVENTS['agent:desk'], 'agent:desk', (_request, { user }): Promise<EventResult<'agent:desk'>> => routing.desk(user)),
+    'agent:directory': route(CLIENT_EVENTS['agent:directory'], 'agent:directory', (_request, { user }): Promise<EventResult<'agent:directory'>> =>
+      routing.directory(user),
+    ),
     'agent:state:set': route(CLIENT_EVENTS['agent:state:set'], 'agent:state:set', (request, { user }): Promise<EventResult<'agent:state:set'>> =>
       routing.setState(user, request),
     ),

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import type { TaskView } from '../../shared/protocol/routing';
+import type { AgentDirectory, TaskView } from '../../shared/protocol/routing';
 import type { SetStateRequest } from '../features/inbox/inbox-logic';
+import { transferredAway } from '../features/inbox/transfer-logic';
 import { type RoutingEffect, type RoutingEvent, type RoutingStore, reduceRouting } from '../store/routing';
 import { type HubSocket, NetworkError, request } from './hub-socket';
-import { AgentDeskSchema, AgentStateSchema, TaskOfferSchema, TaskViewSchema } from './routing-wire';
+import { AgentDeskSchema, AgentDirectorySchema, AgentStateSchema, TaskOfferSchema, TaskViewSchema } from './routing-wire';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
 
-export type RoutingAction = 'accept' | 'decline' | 'complete' | 'wrapup' | 'setState' | 'desk';
+export type RoutingAction = 'accept' | 'decline' | 'complete' | 'wrapup' | 'transfer' | 'directory' | 'setState' | 'desk';
+
+export type TransferTarget = { kind: 'queue'; queueId: string } | { kind: 'agent'; agentId: string };
 
 /** Why a routing action did not happen, for a translated notice. */
 export type RoutingFailure =
@@ -33,6 +36,10 @@ export interface RoutingClient {
   decline(taskId: string): Promise<RoutingResult<null>>;
   complete(taskId: string): Promise<RoutingResult<TaskView>>;
   wrapUp(taskId: string, disposition: string | null, note: string): Promise<RoutingResult<TaskView>>;
+  /** Hands an assigned task to a queue or a colleague; on success it leaves my inbox. */
+  transfer(taskId: string, to: TransferTarget): Promise<RoutingResult<null>>;
+  /** Colleagues and queues to transfer to. */
+  directory(): Promise<RoutingResult<AgentDirectory>>;
   setState(request: SetStateRequest): Promise<RoutingResult<unknown>>;
   /** Load (or reload) the desk from the hub. */
   refresh(): Promise<void>;
@@ -159,6 +166,16 @@ export function createRoutingClient(options: RoutingClientOptions): RoutingClien
         ),
       );
     },
+    transfer: async (taskId, to) => {
+      const result = await call('transfer', (s) => s.emitWithAck('task:transfer', { taskId, to }), z.null(), 'task:transfer');
+      // The hub sends task:updated too; until then the task leaves my inbox here.
+      if (result.ok) {
+        const task = store.getState().tasks.find((t) => t.id === taskId);
+        if (task) dispatch({ type: 'updated', task: transferredAway(task, to), now: now() });
+      }
+      return result;
+    },
+    directory: () => call('directory', (s) => s.emitWithAck('agent:directory', {}), AgentDirectorySchema, 'agent:directory'),
     setState: async (req) => {
       const result = await call('setState', (s) => s.emitWithAck('agent:state:set', req), AgentStateSchema, 'agent:state:set');
       if (result.ok) dispatch({ type: 'agent-state', state: result.data });

@@ -10,6 +10,7 @@ import { PushRequestSchema } from './mutations';
 import type { AgentState, Queue, AgentProfile } from '../domain/routing';
 import {
   type AgentDesk,
+  type AgentDirectory,
   CreateTaskSchema,
   SetAgentStateSchema,
   type TaskOffer,
@@ -40,6 +41,7 @@ export interface ClientToHubEvents {
   'admin:user:list': (req: Record<string, never>, ack: Ack<User[]>) => void;
   'admin:user:create': (req: CreateUserRequest, ack: Ack<User>) => void;
   'agent:desk': (req: Record<string, never>, ack: Ack<AgentDesk>) => void;
+  'agent:directory': (req: Record<string, never>, ack: Ack<AgentDirectory>) => void;
   'agent:state:set': (req: z.input<typeof SetAgentStateSchema>, ack: Ack<AgentState>) => void;
   'task:accept': (req: z.input<typeof TaskRefSchema>, ack: Ack<TaskView>) => void;
   'task:decline': (req: z.input<typeof TaskRefSchema>, ack: Ack<null>) => void;
@@ -81,6 +83,7 @@ export const CLIENT_EVENTS = {
   'admin:user:list': { roles: ['admin', 'supervisor'], schema: z.object({}).strict() },
   'admin:user:create': { roles: ['admin'], schema: CreateUserRequestSchema },
   'agent:desk': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  'agent:directory': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
   'agent:state:set': { roles: ['agent', 'supervisor'], schema: SetAgentStateSchema },
   'task:accept': { roles: ['agent', 'supervisor'], schema: TaskRefSchema },
   'task:decline': { roles: ['agent', 'supervisor'], schema: TaskRefSchema },

@@ -65,3 +65,9 @@ export type AgentDesk = {
 
 /** An offer as it rings on a desktop: the task and the customer for screen pop. */
 export type TaskOffer = { task: TaskView; customer: Customer | null; expiresAt: number };
+
+/** A colleague as the transfer picker shows them. */
+export type DirectoryAgent = { id: string; displayName: string; status: AgentState['status']; connected: boolean };
+export type DirectoryQueue = Pick<Queue, 'id' | 'name' | 'channels'>;
+/** Where an agent can send a task: every queue, and every other agent with a routing profile. */
+export type AgentDirectory = { agents: DirectoryAgent[]; queues: DirectoryQueue[] };

@@ -68,7 +68,7 @@ export function defineRoutingSuite(label: string, makeStore: () => Promise<TestS
 
     const setState = async (desktop: Desktop, status: 'available' | 'offline') => expectOk(await desktop.emitWithAck('agent:state:set', { status }));
     const away = async (desktop: Desktop) => expectOk(await desktop.emitWithAck('agent:state:set', { status: 'away', reasonCode: 'break' }));
-    const create = async (subject: string, extra: { channel?: 'chat' | 'call'; customerId?: string | null; queueId?: string } = {}) =>
+    const create = async (subject: string, extra: { channel?: 'chat' | 'call' | 'email'; customerId?: string | null; queueId?: string } = {}) =>
       expectOk(
         await sup.emitWithAck('task:create', {
           channel: extra.channel ?? 'chat',
@@ -287,6 +287,35 @@ export function defineRoutingSuite(label: string, makeStore: () => Promise<TestS
       expect(offer.task).toMatchObject({ status: 'offered', offeredTo: ids.a2 });
       const kinds = await eventKinds(taskId);
       expect(kinds.filter((kind) => kind.startsWith('transferred'))).toEqual([`transferred:${ids.a2}`, `transferred:${ids.a1}`]);
+    });
+
+    it('lists colleagues and every queue in the directory, then transfers to a queue picked from it', async () => {
+      const directory = expectOk(await a1.emitWithAck('agent:directory', {}));
+      const agentIds = directory.agents.map((agent) => agent.id);
+      expect(agentIds).not.toContain(ids.a1);
+      expect(agentIds).toEqual(expect.arrayContaining([ids.a2, ids.a3, ids.a4]));
+      expect(directory.agents.find((agent) => agent.id === ids.a2)).toMatchObject({ status: 'available', connected: true });
+      // agent4 works General only, yet sees every queue.
+      const fromA4 = expectOk(await a4.emitWithAck('agent:directory', {}));
+      expect(fromA4.queues.map((queue) => queue.id)).toEqual(expect.arrayContaining([general.id, billing.id]));
+      expect(fromA4.queues).toHaveLength(3);
+      expect(fromA4.agents.map((agent) => agent.id)).toContain(ids.a1);
+      expect(expectError(await a1.emitWithAck('agent:directory', { extra: 1 } as unknown as Record<string, never>)).code).toBe('invalid-payload');
+
+      const toA1 = nextOffer(a1);
+      const task = await create('Transfer me', { channel: 'email' });
+      await toA1;
+      expectOk(await a1.emitWithAck('task:accept', { taskId: task.id }));
+      const unknown = expectError(await a1.emitWithAck('task:transfer', { taskId: task.id, to: { kind: 'queue', queueId: NOBODY } }));
+      expect(unknown.code).toBe('not-found');
+      const target = directory.queues.find((queue) => queue.id === billing.id);
+      if (!target) throw new Error('billing is not in the directory');
+      const toA2 = nextOffer(a2, task.id);
+      expectOk(await a1.emitWithAck('task:transfer', { taskId: task.id, to: { kind: 'queue', queueId: target.id } }));
+      const offer = await toA2;
+      expect(offer.task).toMatchObject({ status: 'offered', offeredTo: ids.a2, queueId: billing.id });
+      expect(offer.customer?.id).toBe(customer.id);
+      expectOk(await a2.emitWithAck('task:decline', { taskId: task.id }));
     });
 
     it('assigns at once to an agent who auto-accepts the channel', async () => {

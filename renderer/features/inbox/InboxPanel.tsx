@@ -8,6 +8,7 @@ import { useOpenCustomer } from '../search/use-open-customer';
 import { formatTimer, inboxOrder, slaLevel, slaWaitSec, taskTimerSec } from './inbox-logic';
 import { useNow, useRouting, useRoutingServices } from './routing-context';
 import { useTaskCustomer } from './useTaskCustomer';
+import { TransferDialog } from './TransferDialog';
 import { WrapUpForm } from './WrapUpForm';
 
 function TaskRow({ task, now, selected, onOpen }: { task: TaskView; now: number; selected: boolean; onOpen(task: TaskView): void }) {
@@ -64,9 +65,11 @@ function SelectedTaskActions({ task }: { task: TaskView }) {
   const { client } = useRoutingServices();
   const live = useRouting((state) => state.live);
   const [busy, setBusy] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   if (task.status === 'wrap-up') return <WrapUpForm key={task.id} task={task} />;
   if (task.status !== 'assigned') return null;
   return (
+    <>
     <div className="task-actions">
       <button
         type="button"
@@ -82,7 +85,19 @@ function SelectedTaskActions({ task }: { task: TaskView }) {
       >
         {t('task.complete')} <kbd>Alt+W</kbd>
       </button>
+      <button
+        type="button"
+        className="button small"
+        disabled={!live || busy || transferring}
+        title={live ? t('task.transferHint') : t('routing.needsHub')}
+        onClick={() => setTransferring(true)}
+        data-testid="task-transfer"
+      >
+        {t('task.transfer')}
+      </button>
     </div>
+      {transferring && <TransferDialog task={task} onClose={() => setTransferring(false)} />}
+    </>
   );
 }
 
@@ -124,7 +139,7 @@ export function InboxPanel() {
           ))}
         </ul>
       )}
-      {selected && <SelectedTaskActions task={selected} />}
+      {selected && <SelectedTaskActions key={selected.id} task={selected} />}
     </section>
   );
 }

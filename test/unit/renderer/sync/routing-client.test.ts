@@ -149,4 +149,37 @@ describe('routing client', () => {
       vi.useRealTimers();
     }
   });
+
+  it('transfers an assigned task out of my inbox, and keeps it on a refusal', async () => {
+    const { socket, store, client, failures, queue } = setup();
+    stopAll.push(client.stop);
+    const task = makeTask({ status: 'assigned', assignedTo: ME, queueId: queue.id });
+    socket.answer = (event) => (event === 'agent:desk' ? ok(makeDesk({ queues: [queue], tasks: [task] })) : fail('not-found', 'No such queue.'));
+    socket.connect();
+    await flush();
+    store.setState({ selectedTaskId: task.id });
+    const refused = await client.transfer(task.id, { kind: 'queue', queueId: ulid() });
+    expect(refused.ok).toBe(false);
+    expect(failures.map(([action]) => action)).toEqual(['transfer']);
+    expect(store.getState().tasks.map((t) => t.id)).toEqual([task.id]);
+    socket.answer = () => ok(null);
+    const other = ulid();
+    expect((await client.transfer(task.id, { kind: 'agent', agentId: other })).ok).toBe(true);
+    expect(socket.sent.at(-1)).toEqual({ event: 'task:transfer', payload: { taskId: task.id, to: { kind: 'agent', agentId: other } } });
+    expect(store.getState().tasks).toEqual([]);
+    expect(store.getState().selectedTaskId).toBeNull();
+  });
+
+  it('fetches the directory and rejects a malformed one', async () => {
+    const { socket, client, failures } = setup();
+    stopAll.push(client.stop);
+    socket.connect();
+    await flush();
+    const directory = { agents: [{ id: ulid(), displayName: 'Li Na', status: 'away', connected: true }], queues: [{ id: ulid(), name: 'Billing', channels: ['chat'] }] };
+    socket.answer = () => ok(directory);
+    expect(await client.directory()).toEqual({ ok: true, data: directory });
+    socket.answer = () => ok({ agents: [{ id: 'x', status: 'asleep' }], queues: [] });
+    expect((await client.directory()).ok).toBe(false);
+    expect(failures.map(([action, failure]) => [action, failure.kind])).toEqual([['directory', 'bad-answer']]);
+  });
 });
