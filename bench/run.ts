@@ -4,6 +4,7 @@ import { log } from './log';
 import { benchOfflineSearch } from './offline-search';
 import { benchOpenTimeline } from './open-timeline';
 import { benchRoutingDecision } from './routing-decision';
+import { benchRoutingLoad } from './routing-load';
 import { BENCH_SCALE, scaled } from './scale';
 import { report } from './stats';
 
@@ -15,7 +16,7 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision', 'routing-load'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function selected(): ReadonlySet<BenchName> {
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     await timed('mutation-fanout', benchFanout);
   }
   if (wanted.has('routing-decision')) await timed('routing-decision', async () => benchRoutingDecision());
+  if (wanted.has('routing-load')) await timed('routing-load', benchRoutingLoad);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

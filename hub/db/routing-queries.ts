@@ -4,7 +4,6 @@ import {
   type AgentState,
   AgentStateSchema,
   type Queue,
-  QueueSchema,
   type TaskEvent,
 } from '../../shared/domain/routing';
 import type { TaskView } from '../../shared/protocol/routing';
@@ -18,7 +17,7 @@ export const OPEN_TASK_STATUSES = ['queued', 'offered', 'assigned', 'wrap-up'] a
 
 export async function listQueues(db: Queryable): Promise<Queue[]> {
   const rows = await db.selectFrom('queues').select('data').orderBy('name').execute();
-  return rows.map((row) => QueueSchema.parse(JSON.parse(row.data)));
+  return rows.map((row) => readStoredJson<Queue>(row.data));
 }
 
 export async function saveQueue(db: Queryable, queue: Queue): Promise<void> {
@@ -32,7 +31,8 @@ export async function saveQueue(db: Queryable, queue: Queue): Promise<void> {
 
 export async function listProfiles(db: Queryable): Promise<AgentProfile[]> {
   const rows = await db.selectFrom('agent_profiles').select('data').orderBy('user_id').execute();
-  return rows.map((row) => AgentProfileSchema.parse(JSON.parse(row.data)));
+  // Read on every routing step: a bulk read trusts what the hub validated on the way in (stored-json.ts).
+  return rows.map((row) => readStoredJson<AgentProfile>(row.data));
 }
 
 export async function findProfile(db: Queryable, userId: string): Promise<AgentProfile | null> {
@@ -59,7 +59,8 @@ function agentStateFromText(text: string): StoredAgentState {
 
 export async function listAgentStates(db: Queryable): Promise<Map<string, StoredAgentState>> {
   const rows = await db.selectFrom('agent_states').selectAll().execute();
-  return new Map(rows.map((row) => [row.user_id, agentStateFromText(row.data)]));
+  // Every routing step reads all of these; trusted like the other bulk reads (stored-json.ts).
+  return new Map(rows.map((row) => [row.user_id, readStoredJson<StoredAgentState>(row.data)]));
 }
 
 export async function findAgentState(db: Queryable, userId: string): Promise<StoredAgentState> {

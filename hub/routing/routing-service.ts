@@ -178,14 +178,19 @@ export function createRoutingService(deps: RoutingDeps) {
     const tasks = await openTasks(s);
     const profiles = await listProfiles(s.trx);
     const agents: AgentRuntime[] = [];
+    // Each agent's load per channel, in one pass over the open tasks.
+    const loads = new Map<string, AgentRuntime['load']>();
+    for (const task of tasks) {
+      const holder = task.status === 'offered' ? task.offeredTo : task.status === 'queued' ? null : task.assignedTo;
+      if (!holder) continue;
+      const load = loads.get(holder) ?? {};
+      load[task.channel] = (load[task.channel] ?? 0) + 1;
+      loads.set(holder, load);
+    }
     for (const profile of profiles) {
       if (!isConnected(profile.userId)) continue;
       const stored = s.state(profile.userId);
-      const load: AgentRuntime['load'] = {};
-      for (const task of tasks) {
-        const holder = task.status === 'offered' ? task.offeredTo : task.status === 'queued' ? null : task.assignedTo;
-        if (holder === profile.userId) load[task.channel] = (load[task.channel] ?? 0) + 1;
-      }
+      const load = loads.get(profile.userId) ?? {};
       agents.push({ profile, state: stored.state, load, idleSince: stored.idleSince, missedCount: stored.missedCount });
     }
     const byId = new Map(tasks.map((task) => [task.id, task]));
@@ -249,7 +254,9 @@ export function createRoutingService(deps: RoutingDeps) {
   async function withdrawOffers(s: Step, userId: string): Promise<void> {
     for (const task of await openTasks(s)) {
       if (task.status !== 'offered' || task.offeredTo !== userId) continue;
-      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'declined', agentId: userId });
+      // An offer that already ran out (the sweep has not reached it yet) can no longer be declined: it timed out.
+      const kind = s.now >= (task.offerExpiresAt ?? 0) ? 'offer-timed-out' : 'declined';
+      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind, agentId: userId });
     }
   }
 
