@@ -76,6 +76,20 @@ describe('walking skeleton: two desktops, one hub, and a pulled plug', () => {
     await expect.poll(() => notesWithText(agentB, text), { timeout: 10_000 }).toBe(1);
   });
 
+  it('shows hostile HTML in a note as text on every desktop, never as markup', async () => {
+    const dialogs: string[] = [];
+    agentB.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const hostile = `<img src=x onerror="alert('xss')"><script>alert('xss')</script> ${stamp}`;
+    await addNote(agentA, hostile);
+    await expect.poll(() => notesWithText(agentB, hostile), { timeout: 10_000 }).toBe(1);
+    await agentB.getByTestId('timeline-item').filter({ hasText: hostile }).getByRole('button').first().click();
+    expect(await agentB.locator('[data-testid="timeline"] img, [data-testid="timeline"] script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
   it('keeps working offline and delivers everything exactly once when the hub returns', async () => {
     await hub.stop('SIGKILL');
     await expect.poll(() => badgeState(agentA), { timeout: 30_000 }).toBe('offline');
