@@ -252,11 +252,11 @@ export function createRoutingService(deps: RoutingDeps) {
 
   /** Pending offers go back to the queue, recorded as declines (the agent is not there to answer). */
   async function withdrawOffers(s: Step, userId: string): Promise<void> {
+    // Offers that already ran out are misses, whoever notices first; only live ones are declined.
+    await expireOffers(s);
     for (const task of await openTasks(s)) {
       if (task.status !== 'offered' || task.offeredTo !== userId) continue;
-      // An offer that already ran out (the sweep has not reached it yet) can no longer be declined: it timed out.
-      const kind = s.now >= (task.offerExpiresAt ?? 0) ? 'offer-timed-out' : 'declined';
-      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind, agentId: userId });
+      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'declined', agentId: userId });
     }
   }
 
@@ -274,6 +274,21 @@ export function createRoutingService(deps: RoutingDeps) {
     return result.state;
   }
 
+  /** Offers past their time go back to the queue and count as a miss for the agent (maybe sending them away). */
+  async function expireOffers(s: Step): Promise<void> {
+    const profiles = new Map((await listProfiles(s.trx)).map((profile) => [profile.userId, profile]));
+    for (const task of await openTasks(s)) {
+      if (task.status !== 'offered' || !task.offeredTo || (task.offerExpiresAt ?? 0) > s.now) continue;
+      const agentId = task.offeredTo;
+      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'offer-timed-out', agentId });
+      const stored = s.state(agentId);
+      const missedCount = stored.missedCount + 1;
+      const profile = profiles.get(agentId);
+      const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
+      s.setState(agentId, { ...stored, state, missedCount });
+    }
+  }
+
   /** Offer expiries, wrap-up timers, the offline grace and queue max waits, as of now. */
   async function sweep(s: Step): Promise<void> {
     for (const userId of new Set([...(await listAgentStates(s.trx)).keys(), ...s.states.keys()])) {
@@ -286,17 +301,7 @@ export function createRoutingService(deps: RoutingDeps) {
       goneSince.delete(userId);
       if (!isConnected(userId)) changeState(s, userId, { kind: 'offline' });
     }
-    const profiles = new Map((await listProfiles(s.trx)).map((profile) => [profile.userId, profile]));
-    for (const task of await openTasks(s)) {
-      if (task.status !== 'offered' || !task.offeredTo || (task.offerExpiresAt ?? 0) > s.now) continue;
-      const agentId = task.offeredTo;
-      s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'offer-timed-out', agentId });
-      const stored = s.state(agentId);
-      const missedCount = stored.missedCount + 1;
-      const profile = profiles.get(agentId);
-      const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
-      s.setState(agentId, { ...stored, state, missedCount });
-    }
+    await expireOffers(s);
     // A timed-out task is only marked: turning it into a follow-up is left for the channel integrations.
     for (const event of queueTimeouts(s.now, await openTasks(s), [...s.queues.values()])) {
       const task = s.tasks.get(event.taskId) ?? (await storedTask(s.trx, event.taskId));
