@@ -1,4 +1,5 @@
 import { rendererAssets } from './browser';
+import { benchChatRelay } from './chat-relay';
 import { benchInitialSync } from './initial-sync';
 import { log } from './log';
 import { benchOfflineSearch } from './offline-search';
@@ -16,7 +17,7 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision', 'routing-load'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function selected(): ReadonlySet<BenchName> {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   }
   if (wanted.has('routing-decision')) await timed('routing-decision', async () => benchRoutingDecision());
   if (wanted.has('routing-load')) await timed('routing-load', benchRoutingLoad);
+  if (wanted.has('chat-relay')) await timed('chat-relay', benchChatRelay);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

@@ -6,7 +6,15 @@ import { createAuthService } from './auth/auth-service';
 import { LOGIN_POLICY, type LimiterPolicy, LoginLimiter } from './auth/login-limiter';
 import { resolveTokenSecret } from './auth/token-secret';
 import { createUserAdmin } from './auth/user-admin';
+import { createChatHttp } from './chat/chat-http';
+import type { VisitorServer } from './chat/chat-context';
+import { createChatRoutes } from './chat/chat-routes';
+import { type ChatLimits, type ChatService, createChatService } from './chat/chat-service';
+import { seedChatIfEmpty } from './chat/demo-chat';
+import { attachVisitorNamespace } from './chat/visitor-namespace';
+import { visitorKey as visitorTokenKey } from './chat/visitor-token';
 import { type Clock, systemClock } from './clock';
+import { VISITOR_NAMESPACE } from '../shared/protocol/visitor';
 import type { HubConfig } from './config';
 import { openStore } from './db/open-store';
 import type { Database, StoreKind } from './db/schema';
@@ -28,6 +36,8 @@ export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
   clock?: Clock;
   loginPolicy?: LimiterPolicy;
+  /** Visitor flood limits; benchmarks raise them to open hundreds of chats from one address. */
+  chatLimits?: ChatLimits;
   log?: Logger;
 };
 
@@ -58,6 +68,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     const secret = await resolveTokenSecret(db, config.secret);
     const seeded = await seedDemoIfEmpty(db, config.seed, clock, log);
     await seedRoutingIfEmpty(db, config.seed, log);
+    await seedChatIfEmpty(db, config.seed, clock(), log);
     const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
     const auth = await createAuthService(
       db,
@@ -66,8 +77,23 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       clock,
     );
 
+    const writeQueue = createWriteQueue();
+    const visitorKey = visitorTokenKey(secret);
+    // The chat service needs the sockets, which need the HTTP server: the chat's HTTP side finds it once it exists.
+    let chat: ChatService | null = null;
+    const chatHttp = createChatHttp({
+      db,
+      writeQueue,
+      clock,
+      auth,
+      key: visitorKey,
+      chat: () => {
+        if (!chat) throw new Error('the chat service is not ready yet');
+        return chat;
+      },
+    });
     const httpServer = createServer(
-      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log }),
+      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp }),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -77,7 +103,6 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     });
     io.use(authenticateHandshake(auth, log));
 
-    const writeQueue = createWriteQueue();
     const push: PushDeps = {
       db,
       writeQueue,
@@ -86,8 +111,17 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       broadcast: (changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes),
     };
     const routing = createRoutingService({ db, writeQueue, clock, io, broadcast: push.broadcast, log });
+    // A namespace's event maps are its own; socket.io's `of()` cannot type them.
+    const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorServer;
+    const chatService = createChatService(
+      { db, writeQueue, clock, io, visitors, routing, key: visitorKey, log, defaultRegion: config.defaultRegion },
+      options.chatLimits,
+    );
+    chat = chatService;
+    attachVisitorNamespace(visitors, { chat: chatService, key: visitorKey, clock, log });
     const stopSweep = routing.start();
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing });
+    const chatRoutes = createChatRoutes({ db, writeQueue, clock, chat: chatService });
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
       void socket.join([DESKTOPS_ROOM, userRoom(userId)]);

@@ -153,6 +153,62 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
           .execute();
       },
     },
+    '0003_chat': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('chat_widgets')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('chat_conversations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('widget_id', 'text', (c) => c.notNull())
+          .addColumn('visitor_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text')
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('started_at', int64, (c) => c.notNull())
+          .addColumn('updated_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('chat_conversations_task').on('chat_conversations').column('task_id').execute();
+        await db.schema.createIndex('chat_conversations_visitor').on('chat_conversations').column('visitor_id').execute();
+        // Every routing step looks for chats still waiting, to tell them their place in the queue.
+        await db.schema.createIndex('chat_conversations_status').on('chat_conversations').column('status').execute();
+        await db.schema
+          .createTable('chat_lines')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('client_id', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('at', int64, (c) => c.notNull())
+          // One seq per line, and a re-sent line (same sender key) stored once.
+          .addUniqueConstraint('chat_lines_seq', ['conversation_id', 'seq'])
+          .addUniqueConstraint('chat_lines_client', ['conversation_id', 'client_id'])
+          .execute();
+        await db.schema
+          .createTable('chat_files')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('mime_type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('bytes', kind === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('canned_responses')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          // '' for shared responses: NULLs never collide in a unique constraint.
+          .addColumn('owner_id', 'text', (c) => c.notNull())
+          .addColumn('shortcut', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addUniqueConstraint('canned_responses_shortcut', ['owner_id', 'shortcut'])
+          .execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -116,6 +116,38 @@ export type TaskEventsTable = {
 /** `data`: the StoredAgentState as JSON (state, missed offers in a row, idle since). */
 export type AgentStatesTable = { user_id: string; data: string };
 
+/** Chat: the admin-managed ChatWidget as JSON. */
+export type ChatWidgetsTable = { id: string; data: string };
+
+/** `data`: the StoredConversation (conversation + receipts) as JSON; the columns mirror it for look-ups. */
+export type ChatConversationsTable = {
+  id: string;
+  widget_id: string;
+  visitor_id: string;
+  task_id: string | null;
+  customer_id: string;
+  status: string;
+  data: string;
+  started_at: number;
+  updated_at: number;
+};
+
+/** `data`: the ChatLine as JSON. */
+export type ChatLinesTable = { id: string; conversation_id: string; seq: number; client_id: string | null; data: string; at: number };
+
+export type ChatFilesTable = {
+  id: string;
+  conversation_id: string;
+  name: string;
+  mime_type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: number;
+};
+
+/** `owner_id` is '' for shared responses; `data` the CannedResponse as JSON. */
+export type CannedResponsesTable = { id: string; owner_id: string; shortcut: string; data: string };
+
 export type Database = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -131,6 +163,11 @@ export type Database = {
   tasks: TasksTable;
   task_events: TaskEventsTable;
   agent_states: AgentStatesTable;
+  chat_widgets: ChatWidgetsTable;
+  chat_conversations: ChatConversationsTable;
+  chat_lines: ChatLinesTable;
+  chat_files: ChatFilesTable;
+  canned_responses: CannedResponsesTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -12,5 +12,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   'cursor-ahead': 409,
   conflict: 409,
+  'too-large': 413,
+  'unsupported-type': 415,
   internal: 500,
 };

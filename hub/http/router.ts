@@ -5,6 +5,8 @@ import { fail } from '../../shared/protocol/errors';
 import type { AuthService } from '../auth/auth-service';
 import type { Database, StoreKind } from '../db/schema';
 import type { Logger } from '../log';
+import type { ChatHttp } from '../chat/chat-http';
+import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
 import { BodyError, readJsonBody, sendJson } from './json-body';
@@ -17,6 +19,8 @@ export type HttpDeps = {
   auth: AuthService;
   rendererDir: string;
   log: Logger;
+  /** The web chat's own API (visitor start, uploads, files). */
+  chat: ChatHttp;
 };
 
 /**
@@ -33,7 +37,9 @@ const API_CORS = {
 
 export function createHttpHandler(deps: HttpDeps) {
   const routes = createAuthRoutes(deps.auth);
-  const serveStatic = createStaticFiles(deps.rendererDir);
+  const serveStatic = createStaticFiles(deps.rendererDir, {
+    widgetOrigins: async (widgetId) => (await findWidget(deps.db, widgetId))?.allowedOrigins ?? null,
+  });
   const apiRoutes: Record<string, (body: unknown, request: IncomingMessage) => Promise<ApiAnswer>> = {
     [API_PATHS.login]: routes.login,
     [API_PATHS.refresh]: routes.refresh,
@@ -79,6 +85,7 @@ export function createHttpHandler(deps: HttpDeps) {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { pathname } = new URL(request.url ?? '/', 'http://hub.invalid');
     if (pathname === API_PATHS.health) return health(response);
+    if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

@@ -1,15 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ulid } from 'ulid';
 import type { InteractionOf } from '../../shared/domain/interaction';
-import {
-  type AgentProfile,
-  type AgentState,
-  DEFAULT_AWAY_REASONS,
-  DEFAULT_ROUTING_POLICY,
-  type Queue,
-  type RoutingPolicy,
-  type TaskEvent,
-} from '../../shared/domain/routing';
+import type { AgentProfile, AgentState, Queue, TaskChannel, TaskEvent } from '../../shared/domain/routing';
+import type { RoutingSettings } from '../../shared/protocol/admin';
 import type { User } from '../../shared/domain/user';
 import type { Change } from '../../shared/protocol/changes';
 import type { AgentDesk, AgentDirectory, SetAgentState, TaskView } from '../../shared/protocol/routing';
@@ -46,6 +39,7 @@ import {
   findTask as storedTask,
 } from '../db/routing-queries';
 import type { Database } from '../db/schema';
+import { readRoutingSettings, saveRoutingSettings } from '../db/settings-queries';
 import { findUser, listUsers } from '../db/user-queries';
 import type { WriteQueue } from '../db/write-queue';
 import type { Logger } from '../log';
@@ -77,8 +71,44 @@ export type RoutingDeps = {
   /** Change-log broadcast (the same as mutations use), called after commit inside the write queue. */
   broadcast: (changes: Change[]) => void;
   log: Logger;
-  policy?: RoutingPolicy;
 };
+
+/** A new task as a channel (or a supervisor) opens it. */
+export type NewTask = {
+  channel: TaskChannel;
+  queueId: string;
+  customerId: string | null;
+  priority: number;
+  subject: string;
+};
+
+/**
+ * What a channel sees of one routing step, inside its transaction: it can
+ * write its own rows, open tasks and move them, add change-log entries, and
+ * leave announcements for after the commit. Work a channel does here commits
+ * or rolls back together with the routing it causes.
+ */
+export type StepContext = {
+  readonly trx: Trx;
+  readonly now: number;
+  readonly queues: ReadonlyMap<string, Queue>;
+  /** Opens a task in this step; one opened in an action is routed in the same step. */
+  openTask(request: NewTask): Promise<TaskView>;
+  /** The task as this step sees it (its changes so far included), or null. */
+  task(taskId: string): Promise<TaskView | null>;
+  /** Moves a task through the lifecycle; a refused event throws the matching refusal. */
+  apply(task: TaskView, event: TaskEvent): TaskView;
+  /** Change-log entries committed with the step and broadcast after it. */
+  readonly drafts: ChangeDraft[];
+  afterCommit(announce: () => void): void;
+};
+
+/**
+ * Called in every step after the routing pass with the task events the step
+ * applied, so a channel can follow its tasks (a chat told that an agent
+ * joined, a transcript written when it ends, a follow-up after max wait).
+ */
+export type TaskObserver = (ctx: StepContext, events: readonly TaskEvent[]) => Promise<void>;
 
 export type RoutingService = ReturnType<typeof createRoutingService>;
 
@@ -96,13 +126,19 @@ class Step {
   readonly affected = new Map<string, Set<string>>();
   readonly offered = new Set<string>();
   readonly drafts: ChangeDraft[] = [];
+  readonly announcements: (() => void)[] = [];
 
   constructor(
     readonly trx: Trx,
     readonly now: number,
     readonly queues: Map<string, Queue>,
     private readonly baseStates: Map<string, StoredAgentState>,
+    readonly settings: RoutingSettings,
   ) {}
+
+  get awayCodes(): string[] {
+    return this.settings.awayReasons.map((reason) => reason.code);
+  }
 
   /** Applies a task event through the pure lifecycle; a refusal becomes the ack's error. */
   apply(task: TaskView, event: TaskEvent): TaskView {
@@ -131,8 +167,7 @@ class Step {
 
 export function createRoutingService(deps: RoutingDeps) {
   const { db, writeQueue, clock, io, log } = deps;
-  const policy = deps.policy ?? DEFAULT_ROUTING_POLICY;
-  const awayCodes = DEFAULT_AWAY_REASONS.map((reason) => reason.code);
+  const observers: TaskObserver[] = [];
   /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
   const goneSince = new Map<string, number>();
 
@@ -148,9 +183,14 @@ export function createRoutingService(deps: RoutingDeps) {
     return writeQueue(async () => {
       const { result, announce } = await db.transaction().execute(async (trx) => {
         const queues = new Map((await listQueues(trx)).map((queue) => [queue.id, queue]));
-        const s = new Step(trx, clock(), queues, await listAgentStates(trx));
+        const s = new Step(trx, clock(), queues, await listAgentStates(trx), await readRoutingSettings(trx));
         const acted = await action(s);
         await routePass(s);
+        if (observers.length > 0) {
+          const ctx = contextOf(s);
+          const events = [...s.events];
+          for (const observe of observers) await observe(ctx, events);
+        }
         const result = finish(s, acted);
         const announce = await persist(s);
         return { result, announce };
@@ -167,6 +207,48 @@ export function createRoutingService(deps: RoutingDeps) {
       if (!task) throw new Error(`task ${taskId} was not changed by its step`);
       return task;
     });
+
+  function contextOf(s: Step): StepContext {
+    return {
+      trx: s.trx,
+      now: s.now,
+      queues: s.queues,
+      openTask: (request) => openTask(s, request),
+      task: async (taskId) => s.tasks.get(taskId) ?? (await storedTask(s.trx, taskId)) ?? null,
+      apply: (task, event) => s.apply(task, event),
+      drafts: s.drafts,
+      afterCommit: (announce) => s.announcements.push(announce),
+    };
+  }
+
+  async function openTask(s: Step, request: NewTask): Promise<TaskView> {
+    const id = ulid(s.now);
+    const queue = s.queues.get(request.queueId);
+    if (!queue) throw refuse('not-found', 'No such queue.');
+    if (!queue.channels.includes(request.channel)) {
+      throw refuse('invalid-payload', `${queue.name} does not take ${request.channel}.`, {
+        issues: [{ path: 'channel', message: 'not served by this queue' }],
+      });
+    }
+    const customer = request.customerId ? await findCustomer(s.trx, request.customerId) : null;
+    if (request.customerId && !customer) throw refuse('not-found', 'No such customer; it may have been merged or removed.');
+    const event = {
+      at: s.now,
+      taskId: id,
+      queueId: queue.id,
+      kind: 'created' as const,
+      channel: request.channel,
+      priority: request.priority,
+      customerId: customer?.id ?? null,
+      customerTier: customer?.tier ?? null,
+      requiredSkills: {},
+      preferredAgentId: null,
+    };
+    s.events.push(event);
+    const task: TaskView = { ...taskFromCreated(event), subject: request.subject };
+    s.tasks.set(id, task);
+    return task;
+  }
 
   async function openTasks(s: Step): Promise<TaskView[]> {
     const byId = new Map((await listOpenTasks(s.trx)).map((task) => [task.id, task]));
@@ -196,7 +278,7 @@ export function createRoutingService(deps: RoutingDeps) {
     const byId = new Map(tasks.map((task) => [task.id, task]));
     // A closed queue routes nothing: its tasks wait (and still count towards its max wait).
     const open = [...s.queues.values()].filter((queue) => isOpen(queue.businessHours, s.now));
-    const offers = routeTasks({ now: s.now, queues: open, agents, tasks }, policy);
+    const offers = routeTasks({ now: s.now, queues: open, agents, tasks }, s.settings.policy);
     for (const offer of offers) {
       const task = byId.get(offer.taskId);
       if (!task) continue;
@@ -241,6 +323,7 @@ export function createRoutingService(deps: RoutingDeps) {
         const stored = s.states.get(userId);
         if (stored) io.to(userRoom(userId)).emit('agent:state', stored.state);
       }
+      for (const announce of s.announcements) announce();
     };
   }
 
@@ -262,7 +345,7 @@ export function createRoutingService(deps: RoutingDeps) {
 
   function changeState(s: Step, userId: string, request: AgentStateRequest): AgentState {
     const stored = s.state(userId);
-    const result = changeAgentState(stored.state, request, s.now, awayCodes);
+    const result = changeAgentState(stored.state, request, s.now, s.awayCodes);
     if (!result.ok) throw agentStateRefusal(result.error);
     if (result.state === stored.state) return stored.state;
     const becameAvailable = result.state.status === 'available';
@@ -276,17 +359,21 @@ export function createRoutingService(deps: RoutingDeps) {
 
   /** Offers past their time go back to the queue and count as a miss for the agent (maybe sending them away). */
   async function expireOffers(s: Step): Promise<void> {
-    const profiles = new Map((await listProfiles(s.trx)).map((profile) => [profile.userId, profile]));
     for (const task of await openTasks(s)) {
       if (task.status !== 'offered' || !task.offeredTo || (task.offerExpiresAt ?? 0) > s.now) continue;
       const agentId = task.offeredTo;
       s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'offer-timed-out', agentId });
-      const stored = s.state(agentId);
-      const missedCount = stored.missedCount + 1;
-      const profile = profiles.get(agentId);
-      const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
-      s.setState(agentId, { ...stored, state, missedCount });
+      await countMiss(s, agentId);
     }
+  }
+
+  /** One more unanswered offer in a row; the profile's limit may send the agent away. */
+  async function countMiss(s: Step, agentId: string): Promise<void> {
+    const stored = s.state(agentId);
+    const missedCount = stored.missedCount + 1;
+    const profile = await findProfile(s.trx, agentId);
+    const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
+    s.setState(agentId, { ...stored, state, missedCount });
   }
 
   /** Offer expiries, wrap-up timers, the offline grace and queue max waits, as of now. */
@@ -333,7 +420,8 @@ export function createRoutingService(deps: RoutingDeps) {
         (task) => (task.status === 'offered' && task.offeredTo === user.id) || (task.status !== 'queued' && task.assignedTo === user.id),
       );
       const stored = (await listAgentStates(db)).get(user.id) ?? initialAgentState();
-      return { profile, state: stored.state, tasks, queues: mine, awayReasons: [...DEFAULT_AWAY_REASONS] };
+      const { awayReasons } = await readRoutingSettings(db);
+      return { profile, state: stored.state, tasks, queues: mine, awayReasons };
     },
 
     /** Transfer targets for `user`: every queue, every other agent with a profile, with state and presence. */
@@ -361,6 +449,7 @@ export function createRoutingService(deps: RoutingDeps) {
       step(async (s) => {
         const task = await taskOrThrow(s, taskId);
         s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'declined', agentId: user.id });
+        if (s.settings.declineCountsAsMiss) await countMiss(s, user.id);
         return null;
       }),
 
@@ -369,7 +458,7 @@ export function createRoutingService(deps: RoutingDeps) {
         const task = await taskOrThrow(s, taskId);
         s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'wrap-up', agentId: user.id });
         if (LIVE.has(task.channel)) {
-          const result = changeAgentState(s.state(user.id).state, { kind: 'wrap-up', durationSec: CALL_WRAP_UP_SEC }, s.now, awayCodes);
+          const result = changeAgentState(s.state(user.id).state, { kind: 'wrap-up', durationSec: CALL_WRAP_UP_SEC }, s.now, s.awayCodes);
           if (result.ok) s.setState(user.id, { ...s.state(user.id), state: result.state });
         }
         return taskId;
@@ -418,38 +507,27 @@ export function createRoutingService(deps: RoutingDeps) {
             throw refuse('conflict', 'That agent is not available to take a transfer now.');
           }
         }
-        const expiresAt = s.now + policy.offerTimeoutSec[task.channel] * 1000;
+        const expiresAt = s.now + s.settings.policy.offerTimeoutSec[task.channel] * 1000;
         s.apply(task, { ...base, to: { kind: 'agent', agentId: receiver, expiresAt } });
         return null;
       }),
 
-    create: (request: { channel: TaskView['channel']; queueId: string; customerId: string | null; priority: number; subject: string }): Promise<TaskView> =>
-      stepTask(async (s) => {
-        const id = ulid(s.now);
-        const queue = s.queues.get(request.queueId);
-        if (!queue) throw refuse('not-found', 'No such queue.');
-        if (!queue.channels.includes(request.channel)) {
-          throw refuse('invalid-payload', `${queue.name} does not take ${request.channel}.`, {
-            issues: [{ path: 'channel', message: 'not served by this queue' }],
-          });
-        }
-        const customer = request.customerId ? await findCustomer(s.trx, request.customerId) : null;
-        if (request.customerId && !customer) throw refuse('not-found', 'No such customer; it may have been merged or removed.');
-        const event = {
-          at: s.now,
-          taskId: id,
-          queueId: queue.id,
-          kind: 'created' as const,
-          channel: request.channel,
-          priority: request.priority,
-          customerId: customer?.id ?? null,
-          customerTier: customer?.tier ?? null,
-          requiredSkills: {},
-          preferredAgentId: null,
-        };
-        s.events.push(event);
-        s.tasks.set(id, { ...taskFromCreated(event), subject: request.subject });
-        return id;
+    create: (request: NewTask): Promise<TaskView> => stepTask(async (s) => (await openTask(s, request)).id),
+
+    /** A channel's own step: its writes, the tasks it opens or moves, and the routing they cause, in one transaction. */
+    act: <T>(action: (ctx: StepContext) => Promise<T>): Promise<T> => step((s) => action(contextOf(s))),
+
+    /** Registers a channel that follows task events (see TaskObserver). */
+    observe(observer: TaskObserver): void {
+      observers.push(observer);
+    },
+
+    settings: (): Promise<RoutingSettings> => readRoutingSettings(db),
+
+    saveSettings: (settings: RoutingSettings): Promise<RoutingSettings> =>
+      step(async (s) => {
+        await saveRoutingSettings(s.trx, settings);
+        return settings;
       }),
 
     listQueues: (): Promise<Queue[]> => listQueues(db),

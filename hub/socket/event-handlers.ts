@@ -8,15 +8,25 @@ import { pullChanges } from '../sync/pull';
 import { type PushDeps, pushMutations } from '../sync/push';
 import { type EventResult, type EventRoute, route } from './event-route';
 
-export type HandlerDeps = { db: Kysely<Database>; push: PushDeps; users: UserAdmin; routing: RoutingService };
+/** The chat channel's events (hub/chat/chat-routes.ts), kept with the channel. */
+export type ChatEventName = Extract<ClientEventName, `chat:${string}` | `canned:${string}` | `admin:widget:${string}`>;
+
+export type HandlerDeps = {
+  db: Kysely<Database>;
+  push: PushDeps;
+  users: UserAdmin;
+  routing: RoutingService;
+  chatRoutes: Record<ChatEventName, EventRoute>;
+};
 
 /**
  * Every client event and what it does. Keyed by the contract's event names, so
  * an event added to CLIENT_EVENTS without a handler here does not compile; the
  * results are checked against each event's ack type.
  */
-export function createEventRoutes({ db, push, users, routing }: HandlerDeps): Record<ClientEventName, EventRoute> {
+export function createEventRoutes({ db, push, users, routing, chatRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
   return {
+    ...chatRoutes,
     'sync:pull': route(CLIENT_EVENTS['sync:pull'], 'sync:pull', (request): Promise<EventResult<'sync:pull'>> => pullChanges(db, request)),
     'mutation:push': route(
       CLIENT_EVENTS['mutation:push'],
@@ -67,6 +77,12 @@ export function createEventRoutes({ db, push, users, routing }: HandlerDeps): Re
     ),
     'admin:agent:upsert': route(CLIENT_EVENTS['admin:agent:upsert'], 'admin:agent:upsert', (request): Promise<EventResult<'admin:agent:upsert'>> =>
       routing.upsertAgent(request),
+    ),
+    'admin:settings:get': route(CLIENT_EVENTS['admin:settings:get'], 'admin:settings:get', (): Promise<EventResult<'admin:settings:get'>> =>
+      routing.settings(),
+    ),
+    'admin:settings:set': route(CLIENT_EVENTS['admin:settings:set'], 'admin:settings:set', (request): Promise<EventResult<'admin:settings:set'>> =>
+      routing.saveSettings(request),
     ),
   };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { logout } from '../auth/auth-api';
+import { canOpenAdministration } from '../features/admin/admin-access';
 import { AgentStateControl } from '../features/inbox/AgentStateControl';
 import { SyncBadge } from '../features/status/SyncBadge';
 import { useT } from '../i18n/locale-store';
@@ -16,6 +17,7 @@ export function Header({ session }: { session: StoredSession }) {
   const { engine } = useSync();
   const pending = useStore(engine.status, (state) => state.pending);
   const [confirming, setConfirming] = useState(false);
+  const view = useWorkspace((state) => state.view);
 
   function signOut() {
     void logout(session.hubUrl, session);
@@ -38,6 +40,17 @@ export function Header({ session }: { session: StoredSession }) {
           <span className="agent-name">{session.user.displayName}</span>
           <span className="agent-role">{t(`role.${session.user.role}`)}</span>
         </div>
+        {canOpenAdministration(session.user.role) && (
+          <button
+            type="button"
+            className={`button ghost admin-toggle${view === 'admin' ? ' is-active' : ''}`}
+            aria-pressed={view === 'admin'}
+            onClick={() => useWorkspace.getState().showView(view === 'admin' ? 'desk' : 'admin')}
+            data-testid="admin-toggle"
+          >
+            {view === 'admin' ? t('admin.backToDesk') : t('admin.open')}
+          </button>
+        )}
         <LanguageSwitch />
         <div className="logout">
           <button

@@ -14,6 +14,9 @@ import { RoutingContext, type RoutingServices } from '../features/inbox/routing-
 import { ring } from '../platform/ring';
 import { createRoutingStore } from '../store/routing';
 import { createRoutingClient } from '../sync/routing-client';
+import { ChatContext, type ChatServices } from '../features/chat/chat-context';
+import { createChatStore } from '../store/chat';
+import { createChatClient } from '../sync/chat-client';
 import { Workspace } from './Workspace';
 
 /** Problems the agent should see as a notice; plain network trouble is already on the badge. */
@@ -24,7 +27,9 @@ const NOTICE_WORTHY = new Set(['bad-answer', 'out-of-sync']);
  * cache, the sync engine, the token keeper. Remounted per user and hub.
  */
 export function SessionRoot({ session }: { session: StoredSession }) {
-  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices; routing: RoutingServices } | null>(null);
+  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices; routing: RoutingServices; chat: ChatServices } | null>(
+    null,
+  );
   const userId = session.user.id;
   const hubUrl = session.hubUrl;
 
@@ -54,6 +59,8 @@ export function SessionRoot({ session }: { session: StoredSession }) {
         );
       },
     });
+    const chatStore = createChatStore();
+    const chatClient = createChatClient({ socket: engine.socket, db, store: chatStore, routing: routingStore, hubUrl, getToken: keeper.getToken });
     const cleanups = [
       engine.onRefusal((refusal) => {
         useNotices.getState().push({
@@ -89,12 +96,14 @@ export function SessionRoot({ session }: { session: StoredSession }) {
         db,
         sync: { engine, mutation: { db, agentId: userId, region: settings.region } },
         routing: { store: routingStore, client: routingClient },
+        chat: { store: chatStore, client: chatClient, hubUrl },
       });
     });
     return () => {
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
       routingClient.stop();
+      chatClient.stop();
       keeper.stop();
       void engine.stop().finally(() => db.close());
       setServices(null);
@@ -106,7 +115,9 @@ export function SessionRoot({ session }: { session: StoredSession }) {
     <DbContext.Provider value={services.db}>
       <SyncContext.Provider value={services.sync}>
         <RoutingContext.Provider value={services.routing}>
-          <Workspace session={session} />
+          <ChatContext.Provider value={services.chat}>
+            <Workspace session={session} />
+          </ChatContext.Provider>
         </RoutingContext.Provider>
       </SyncContext.Provider>
     </DbContext.Provider>

@@ -1,7 +1,11 @@
 import { InboxPanel } from '../features/inbox/InboxPanel';
 import { OfferToasts } from '../features/inbox/OfferToast';
 import { useRoutingShortcuts } from '../features/inbox/useRoutingShortcuts';
+import { AdminArea } from '../features/admin/AdminArea';
+import { canOpenAdministration } from '../features/admin/admin-access';
 import { CustomerView } from '../features/customer360/CustomerView';
+import { ChatDesk } from '../features/chat/ChatDesk';
+import { useSelectedChat } from '../features/chat/use-selected-chat';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { Notices } from '../features/status/Notices';
 import { useT } from '../i18n/locale-store';
@@ -13,18 +17,24 @@ import { Header } from './Header';
 export function Workspace({ session }: { session: StoredSession }) {
   const t = useT();
   const openCustomerId = useWorkspace((state) => state.openCustomerId);
+  // The desk stays mounted (hidden) behind the administration area, so an open chat or customer is still there on return.
+  const adminView = useWorkspace((state) => state.view === 'admin') && canOpenAdministration(session.user.role);
+  const chatTask = useSelectedChat();
   useRoutingShortcuts();
   return (
     <div className="app-shell">
       <Header session={session} />
-      <div className="workspace">
+      {adminView && <AdminArea session={session} />}
+      <div className="workspace" hidden={adminView}>
         <nav className="sidebar" aria-label={t('workspace.sidebar')}>
           <InboxPanel />
           <SearchPanel />
         </nav>
         <main className="main" aria-label={t('workspace.main')}>
           <Notices />
-          {openCustomerId ? (
+          {chatTask ? (
+            <ChatDesk task={chatTask} />
+          ) : openCustomerId ? (
             <CustomerView key={openCustomerId} customerId={openCustomerId} />
           ) : (
             <div className="empty-state" data-testid="workspace-empty">

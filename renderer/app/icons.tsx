@@ -5,7 +5,8 @@ import type { Channel } from '../../shared/domain/interaction';
 /** Small line icons, drawn inline (no icon font, nothing fetched), sized by CSS and coloured by currentColor. */
 type IconProps = { className?: string };
 
-const svg = (children: ReactNode, className = 'icon') => (
+/** One line icon: a 24×24 stroke drawing in the app's style. */
+export const lineIcon = (children: ReactNode, className = 'icon') => (
   <svg
     className={className}
     viewBox="0 0 24 24"
@@ -22,13 +23,13 @@ const svg = (children: ReactNode, className = 'icon') => (
 );
 
 export const PhoneIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <path d="M5 3h3.5l1.8 4.5-2.3 1.6a12 12 0 0 0 6.9 6.9l1.6-2.3L21 15.5V19a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z" />,
     className,
   );
 
 export const MailIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <rect x="3" y="5" width="18" height="14" rx="2" />
       <path d="m3.5 6.5 8.5 6.5 8.5-6.5" />
@@ -37,10 +38,10 @@ export const MailIcon = ({ className }: IconProps) =>
   );
 
 export const ChatIcon = ({ className }: IconProps) =>
-  svg(<path d="M4 5h16v11H9l-5 4z" />, className);
+  lineIcon(<path d="M4 5h16v11H9l-5 4z" />, className);
 
 export const SmsIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <rect x="6" y="2.5" width="12" height="19" rx="2" />
       <path d="M9.5 8h5M9.5 11.5h5" />
@@ -49,7 +50,7 @@ export const SmsIcon = ({ className }: IconProps) =>
   );
 
 export const VideoIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <rect x="2.5" y="6" width="13" height="12" rx="2" />
       <path d="m15.5 10.5 6-3.5v10l-6-3.5z" />
@@ -58,7 +59,7 @@ export const VideoIcon = ({ className }: IconProps) =>
   );
 
 export const NoteIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <path d="M6 3h9l4 4v14H6z" />
       <path d="M15 3v4h4M9 12h7M9 16h5" />
@@ -67,7 +68,7 @@ export const NoteIcon = ({ className }: IconProps) =>
   );
 
 export const OrderIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <path d="M5 8h14l-1.2 12H6.2z" />
       <path d="M9 8V6a3 3 0 0 1 6 0v2" />
@@ -76,7 +77,7 @@ export const OrderIcon = ({ className }: IconProps) =>
   );
 
 export const PersonIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21a8 8 0 0 1 16 0" />
@@ -85,7 +86,7 @@ export const PersonIcon = ({ className }: IconProps) =>
   );
 
 export const SearchIcon = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <circle cx="11" cy="11" r="6.5" />
       <path d="m16 16 4.5 4.5" />
@@ -94,7 +95,7 @@ export const SearchIcon = ({ className }: IconProps) =>
   );
 
 export const LogoMark = ({ className }: IconProps) =>
-  svg(
+  lineIcon(
     <>
       <circle cx="12" cy="12" r="9" />
       <path d="M8 9.5h8M8 14.5h8M10 7v10M14 7v10" />

@@ -1,5 +1,25 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { ChatAttachment } from '../../shared/domain/chat';
+import type { ErrorCode } from '../../shared/protocol/errors';
 import type { CustomerRow, Identity, Interaction, MetaRow, OutboxEntry } from './rows';
+
+/**
+ * A chat line waiting for the hub, in the order it was written. Kept apart
+ * from the mutation outbox: it changes no cached row and goes by `chat:send`,
+ * which the hub stores once per `clientId` however often it is re-sent.
+ */
+export type ChatOutboxEntry = {
+  /** Auto-increment: send order. */
+  order?: number;
+  clientId: string;
+  taskId: string;
+  text: string;
+  /** Uploaded before the line was queued; kept whole so the pending line can show it. */
+  attachment: ChatAttachment | null;
+  createdAt: number;
+  /** The hub refused it (or answered nonsense): it stays for the agent to see, retry or discard, and is not re-sent. */
+  failure: ErrorCode | 'bad-answer' | null;
+};
 
 /**
  * The desktop cache: one database per hub and user. Indexes are chosen for
@@ -13,6 +33,7 @@ export class SwitchboardDb extends Dexie {
   interactions!: EntityTable<Interaction, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'order'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  chatOutbox!: EntityTable<ChatOutboxEntry, 'order'>;
 
   constructor(name: string) {
     super(name);
@@ -23,6 +44,7 @@ export class SwitchboardDb extends Dexie {
       outbox: '++order, &id, targetKey',
       meta: 'key',
     });
+    this.version(2).stores({ chatOutbox: '++order, &clientId, taskId' });
   }
 }
 

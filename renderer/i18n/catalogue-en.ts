@@ -1,7 +1,11 @@
 import type { Message } from './message';
+import { adminEn } from './sections/admin';
+import { chatEn } from './sections/chat';
 
 /** English. The source catalogue: its keys are the keys every other catalogue must have. */
 export const en = {
+  ...chatEn,
+  ...adminEn,
   'app.name': 'Switchboard',
   'app.tagline': 'Agent desktop',
   'app.loading': 'Loading…',
@@ -29,6 +33,8 @@ export const en = {
   'error.not-found': 'It no longer exists on the hub.',
   'error.cursor-ahead': 'The local cache belonged to another hub; it is being rebuilt.',
   'error.conflict': 'It conflicts with what the hub already holds.',
+  'error.too-large': 'It is larger than the hub accepts.',
+  'error.unsupported-type': 'This kind of file is not accepted.',
   'error.internal': 'The hub ran into an internal error.',
   'error.network': 'Cannot reach the hub. Check the network and try again.',
   'error.bad-answer': 'The hub sent an answer this desktop does not understand.',
@@ -163,6 +169,7 @@ export const en = {
   'detail.messages': { one: '1 message', other: '{count} messages' },
   'detail.speaker.customer': 'Customer',
   'detail.speaker.agent': 'Agent',
+  'detail.speaker.system': 'Automatic message',
 
   'notice.region': 'Notifications',
   'notice.dismiss': 'Dismiss',

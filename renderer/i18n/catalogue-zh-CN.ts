@@ -1,7 +1,11 @@
 import type { Catalogue } from './catalogue-en';
+import { adminZhCN } from './sections/admin';
+import { chatZhCN } from './sections/chat';
 
 /** 简体中文。客户等级等用语取自本产品服务的 CRM 教材（见 DESIGN.md）。 */
 export const zhCN = {
+  ...chatZhCN,
+  ...adminZhCN,
   'app.name': 'Switchboard',
   'app.tagline': '坐席工作台',
   'app.loading': '加载中…',
@@ -29,6 +33,8 @@ export const zhCN = {
   'error.not-found': '该记录在服务器上已不存在。',
   'error.cursor-ahead': '本地缓存来自另一台服务器，正在重建。',
   'error.conflict': '与服务器上的现有数据冲突。',
+  'error.too-large': '超出服务器允许的大小。',
+  'error.unsupported-type': '不支持此文件类型。',
   'error.internal': '服务器内部错误。',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.bad-answer': '服务器返回了本机无法识别的应答。',
@@ -160,6 +166,7 @@ export const zhCN = {
   'detail.messages': '{count} 条消息',
   'detail.speaker.customer': '客户',
   'detail.speaker.agent': '坐席',
+  'detail.speaker.system': '系统消息',
 
   'notice.region': '通知',
   'notice.dismiss': '关闭',

@@ -5,12 +5,19 @@
  */
 
 const LIVE_PREFIXES = ['/api/', '/socket.io/', '/healthz'];
+/**
+ * The visitor chat widget (loader, frame, demo page) is another app on the
+ * same origin: the agent's shell must neither cache it nor answer its
+ * navigations with the desktop's index.html.
+ */
+const OTHER_APP_PREFIXES = ['/widget'];
 
 export type RequestKind = 'navigation' | 'asset' | 'live' | 'foreign';
 
 export function classifyRequest(request: { url: string; method: string; mode: string }, origin: string): RequestKind {
   const url = new URL(request.url);
   if (url.origin !== origin || request.method !== 'GET') return 'foreign';
+  if (OTHER_APP_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return 'foreign';
   if (LIVE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return 'live';
   // `?bench` pages and any other query-carrying navigation are still the same app shell.
   if (request.mode === 'navigate') return 'navigation';

@@ -5,3 +5,6 @@ export function normaliseEmail(input: string): string | null {
   const value = input.trim().toLowerCase();
   return z.email().safeParse(value).success ? value : null;
 }
+
+/** An email address as given in a form: trimmed and lower-cased before it is checked. */
+export const EmailSchema = z.string().trim().toLowerCase().max(320).pipe(z.email());

@@ -4,3 +4,4 @@ export * from './interaction';
 export * from './user';
 export * from './email';
 export * from './routing';
+export * from './chat';

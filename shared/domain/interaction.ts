@@ -21,9 +21,12 @@ const base = {
 };
 
 export const ChatMessageSchema = z.object({
-  from: z.enum(['customer', 'agent']),
+  /** `system`: lines the hub wrote into a live chat (greeting, queue and max-wait messages). */
+  from: z.enum(['customer', 'agent', 'system']),
   text: z.string().max(4000),
   at: EpochMsSchema,
+  /** A file sent in the chat; the transcript keeps its description and capability link, the hub keeps the bytes. */
+  attachment: AttachmentSchema.extend({ url: z.string().startsWith('/api/chat/file/').max(300) }).optional(),
 });
 
 /**

@@ -15,6 +15,10 @@ export const ErrorCodeSchema = z.enum([
   'not-found',
   'cursor-ahead',
   'conflict',
+  /** An upload or message over its size limit. */
+  'too-large',
+  /** An upload whose type (declared or sniffed from its bytes) is not allowed. */
+  'unsupported-type',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -22,6 +22,22 @@ import {
   WrapUpSchema,
 } from './routing';
 
+import { type CannedResponse, type ChatWidget, ChatWidgetSchema } from '../domain/chat';
+import { type RoutingSettings, RoutingSettingsSchema } from './admin';
+import {
+  type AgentChatLine,
+  type AgentChatReceipts,
+  type AgentChatTyping,
+  ChatReadSchema,
+  ChatRefSchema,
+  ChatSendSchema,
+  type ChatThread,
+  ChatTypingSchema,
+  DeleteCannedSchema,
+  UpsertCannedSchema,
+} from './chat';
+import type { ChatConversation, ChatLine } from '../domain/chat';
+
 type Ack<T> = (response: Response<T>) => void;
 
 export const CreateUserRequestSchema = z.object({
@@ -53,6 +69,17 @@ export interface ClientToHubEvents {
   'admin:queue:upsert': (req: z.input<typeof UpsertQueueSchema>, ack: Ack<Queue>) => void;
   'admin:agent:list': (req: Record<string, never>, ack: Ack<AgentProfile[]>) => void;
   'admin:agent:upsert': (req: z.input<typeof UpsertAgentProfileSchema>, ack: Ack<AgentProfile>) => void;
+  'admin:settings:get': (req: Record<string, never>, ack: Ack<RoutingSettings>) => void;
+  'admin:settings:set': (req: z.input<typeof RoutingSettingsSchema>, ack: Ack<RoutingSettings>) => void;
+  'admin:widget:list': (req: Record<string, never>, ack: Ack<ChatWidget[]>) => void;
+  'admin:widget:upsert': (req: z.input<typeof ChatWidgetSchema>, ack: Ack<ChatWidget>) => void;
+  'chat:open': (req: z.input<typeof ChatRefSchema>, ack: Ack<ChatThread>) => void;
+  'chat:send': (req: z.input<typeof ChatSendSchema>, ack: Ack<ChatLine>) => void;
+  'chat:typing': (req: z.input<typeof ChatTypingSchema>, ack: Ack<null>) => void;
+  'chat:read': (req: z.input<typeof ChatReadSchema>, ack: Ack<null>) => void;
+  'canned:list': (req: Record<string, never>, ack: Ack<CannedResponse[]>) => void;
+  'canned:upsert': (req: z.input<typeof UpsertCannedSchema>, ack: Ack<CannedResponse>) => void;
+  'canned:delete': (req: z.input<typeof DeleteCannedSchema>, ack: Ack<null>) => void;
 }
 
 /** Hub → desktop. */
@@ -67,6 +94,12 @@ export interface HubToClientEvents {
   'task:updated': (task: TaskView) => void;
   /** The hub changed my state (wrap-up timer ended, away after missed offers). */
   'agent:state': (state: AgentState) => void;
+  /** A line in one of my chats (from the visitor, the hub, or my own from another desktop). */
+  'chat:line': (message: AgentChatLine) => void;
+  'chat:typing': (typing: AgentChatTyping) => void;
+  'chat:receipts': (receipts: AgentChatReceipts) => void;
+  /** One of my chats changed status (the visitor left). */
+  'chat:conversation': (conversation: ChatConversation) => void;
 }
 
 export type ClientEventName = keyof ClientToHubEvents;
@@ -95,6 +128,18 @@ export const CLIENT_EVENTS = {
   'admin:queue:upsert': { roles: ['admin'], schema: UpsertQueueSchema },
   'admin:agent:list': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
   'admin:agent:upsert': { roles: ['admin'], schema: UpsertAgentProfileSchema },
+  'admin:settings:get': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:settings:set': { roles: ['admin'], schema: RoutingSettingsSchema },
+  'admin:widget:list': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:widget:upsert': { roles: ['admin'], schema: ChatWidgetSchema },
+  'chat:open': { roles: ['agent', 'supervisor'], schema: ChatRefSchema },
+  'chat:send': { roles: ['agent', 'supervisor'], schema: ChatSendSchema },
+  'chat:typing': { roles: ['agent', 'supervisor'], schema: ChatTypingSchema },
+  'chat:read': { roles: ['agent', 'supervisor'], schema: ChatReadSchema },
+  'canned:list': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  // Whether an agent may write a shared response is checked by the handler (scope is in the payload).
+  'canned:upsert': { roles: ['agent', 'supervisor', 'admin'], schema: UpsertCannedSchema },
+  'canned:delete': { roles: ['agent', 'supervisor', 'admin'], schema: DeleteCannedSchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

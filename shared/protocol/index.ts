@@ -5,3 +5,6 @@ export * from './events';
 export * from './mutations';
 export * from './desktop';
 export * from './routing';
+export * from './chat';
+export * from './visitor';
+export * from './admin';

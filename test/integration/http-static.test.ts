@@ -1,8 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../hub/http/security-headers';
+import { createServer } from 'node:http';
+import { CONTENT_SECURITY_POLICY, UNKNOWN_WIDGET_FRAME_CONTENT_SECURITY_POLICY, widgetFrameContentSecurityPolicy } from '../../hub/http/security-headers';
+import { createStaticFiles } from '../../hub/http/static-files';
 import { startTestHub, type TestHub } from './helpers/test-hub';
 import { sqliteTestStore, type TestStore } from './helpers/test-stores';
 
@@ -100,7 +103,7 @@ describe('the hub serving the built desktop', () => {
     const big = JSON.stringify({ username: 'agent1', password: 'x'.repeat(20_000) });
     const response = await raw(t.hub.port, 'POST', '/api/login', big);
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.text)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(JSON.parse(response.text)).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
   it('limits chunked JSON posts that carry no Content-Length', async () => {
@@ -116,7 +119,7 @@ describe('the hub serving the built desktop', () => {
       req.end('"}');
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.text)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(JSON.parse(answer.text)).toMatchObject({ ok: false, error: { code: 'too-large' } });
   });
 
   it('answers unknown API paths and wrong methods with JSON errors, and CORS preflights', async () => {
@@ -133,5 +136,127 @@ describe('the hub serving the built desktop', () => {
     const { status } = await t.post('/api/login', { username: 'agent1', password: 'demo1234' });
     expect(status).toBe(401);
     expect(t.hub.seeded).toBeNull();
+  });
+});
+
+describe('the hub serving the visitor chat widget', () => {
+  let store: TestStore;
+  let t: TestHub;
+  const LOADER = '(function(){document.body.append(document.createElement("iframe"))})();';
+
+  beforeAll(async () => {
+    store = await sqliteTestStore();
+    const renderer = join(store.dataDir, 'site', 'renderer');
+    mkdirSync(join(renderer, 'widget', 'assets'), { recursive: true });
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Switchboard</title>');
+    writeFileSync(join(renderer, 'widget.js'), LOADER);
+    writeFileSync(join(renderer, 'widget-demo.html'), '<!doctype html><title>Blue Harbour Tea</title><script src="/widget.js" data-widget="demo" async></script>');
+    writeFileSync(join(renderer, 'widget', 'frame.html'), '<!doctype html><title>Chat</title><div id="widget"></div>');
+    writeFileSync(join(renderer, 'widget', 'assets', 'frame-7c1d.js'), 'console.log("frame")');
+    t = await startTestHub(store, { SEED: '0', SWITCHBOARD_RENDERER: renderer });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await store?.cleanup();
+  });
+
+  it('lets the chat frame be framed as its widget allows, and nothing else be framed', async () => {
+    // This hub has no widgets (SEED=0): the frame may sit only in the hub's own pages.
+    const frame = await raw(t.hub.port, 'GET', '/widget/frame.html?widget=demo&lang=en&origin=https%3A%2F%2Fshop.example');
+    expect(frame.status).toBe(200);
+    expect(frame.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(frame.headers['content-security-policy']).toBe(UNKNOWN_WIDGET_FRAME_CONTENT_SECURITY_POLICY);
+    expect(frame.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(frame.headers['x-frame-options']).toBeUndefined();
+    expect(frame.headers['cache-control']).toBe('no-cache');
+    for (const path of ['/', '/widget-demo.html', '/customers/01HK153X00GCFZ7ZYJE20XT0GY']) {
+      const page = await raw(t.hub.port, 'GET', path);
+      expect(page.headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(page.headers['x-frame-options'], path).toBe('DENY');
+    }
+    const api = await raw(t.hub.port, 'POST', '/api/login', '{}');
+    expect(api.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('keeps the frame as strict as the desktop apart from who may frame it', () => {
+    const policy = widgetFrameContentSecurityPolicy([]);
+    expect(policy).toContain('frame-ancestors *');
+    expect(policy).toContain("default-src 'self'");
+    // The chat's socket.io connection goes back to the hub, and pictures come from its file links.
+    expect(policy).toContain("connect-src 'self' ws: wss:");
+    expect(policy).toContain("img-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy.replace('frame-ancestors *', "frame-ancestors 'none'")).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('caches the frame hashed assets for good', async () => {
+    const script = await raw(t.hub.port, 'GET', '/widget/assets/frame-7c1d.js');
+    expect(script).toMatchObject({ status: 200, text: 'console.log("frame")' });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['cache-control']).toContain('immutable');
+    expect((await raw(t.hub.port, 'GET', '/widget/assets/gone-0000.js')).status).toBe(404);
+  });
+
+  it('serves /widget.js as a script other sites may load, cached only briefly', async () => {
+    const loader = await raw(t.hub.port, 'GET', '/widget.js');
+    expect(loader).toMatchObject({ status: 200, text: LOADER });
+    expect(loader.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(loader.headers['cache-control']).toBe('public, max-age=300');
+    expect(loader.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(loader.headers['x-content-type-options']).toBe('nosniff');
+    const head = await raw(t.hub.port, 'HEAD', '/widget.js');
+    expect(head.text).toBe('');
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(LOADER)));
+    // Everything else stays readable by the hub's own pages only.
+    expect((await raw(t.hub.port, 'GET', '/widget/frame.html')).headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+
+  it('serves the demo shop page', async () => {
+    const demo = await raw(t.hub.port, 'GET', '/widget-demo.html');
+    expect(demo.status).toBe(200);
+    expect(demo.text).toContain('data-widget="demo"');
+  });
+});
+
+describe('who may frame a widget', () => {
+  const ORIGINS: Record<string, readonly string[]> = { demo: [], shop: ['https://shop.example.com', 'https://www.shop.example.com'] };
+  let dir: string;
+  let server: ReturnType<typeof createServer>;
+  let port: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-widget-frame-'));
+    const renderer = join(dir, 'renderer');
+    mkdirSync(join(renderer, 'widget'), { recursive: true });
+    writeFileSync(join(renderer, 'widget', 'frame.html'), '<!doctype html><title>Chat</title>');
+    const serve = createStaticFiles(renderer, { widgetOrigins: async (id) => (Object.hasOwn(ORIGINS, id) ? (ORIGINS[id] ?? null) : null) });
+    server = createServer((request, response) => void serve(request, response, new URL(request.url ?? '/', 'http://x').pathname));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : 0;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const frameAncestors = async (query: string) => {
+    const policy = String((await raw(port, 'GET', `/widget/frame.html${query}`)).headers['content-security-policy']);
+    return /frame-ancestors ([^;]+)/.exec(policy)?.[1];
+  };
+
+  it('lets only the sites a widget names frame it (and the hub own pages)', async () => {
+    expect(await frameAncestors('?widget=shop&lang=en')).toBe("'self' https://shop.example.com https://www.shop.example.com");
+  });
+
+  it('lets any site frame a widget that names none', async () => {
+    expect(await frameAncestors('?widget=demo')).toBe('*');
+  });
+
+  it('lets no other site frame an unknown widget or a frame without one', async () => {
+    expect(await frameAncestors('?widget=gone')).toBe("'self'");
+    expect(await frameAncestors('')).toBe("'self'");
   });
 });

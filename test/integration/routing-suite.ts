@@ -1,3 +1,4 @@
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/domain/customer';
 import type { AgentState, Queue } from '../../shared/domain/routing';
@@ -370,6 +371,77 @@ export function defineRoutingSuite(label: string, makeStore: () => Promise<TestS
       expect(await stateOf()).toBe('available');
       await moveClock(25_000);
       expect(await stateOf()).toBe('offline');
+    });
+
+    it('lets an admin add an away reason, which the desk then lists and an agent can pick', async () => {
+      const admin = await t.desktop('admin');
+      const before = expectOk(await admin.emitWithAck('admin:settings:get', {}));
+      expect(before.awayReasons.map((reason) => reason.code)).not.toContain('coaching');
+      const unknown = expectError(await a1.emitWithAck('agent:state:set', { status: 'away', reasonCode: 'coaching' }));
+      expect(unknown.code).toBe('invalid-payload');
+      const next = { ...before, awayReasons: [...before.awayReasons, { code: 'coaching', label: 'Coaching / 辅导' }] };
+      expect(expectOk(await admin.emitWithAck('admin:settings:set', next))).toEqual(next);
+      expect(expectOk(await admin.emitWithAck('admin:settings:get', {}))).toEqual(next);
+      admin.disconnect();
+      const desk = expectOk(await a1.emitWithAck('agent:desk', {}));
+      expect(desk.awayReasons).toContainEqual({ code: 'coaching', label: 'Coaching / 辅导' });
+      expect(expectOk(await a1.emitWithAck('agent:state:set', { status: 'away', reasonCode: 'coaching' }))).toMatchObject({
+        status: 'away',
+        reasonCode: 'coaching',
+      });
+    });
+
+    it('refuses routing settings from an agent, and invalid ones from an admin', async () => {
+      const admin = await t.desktop('admin');
+      const settings = expectOk(await admin.emitWithAck('admin:settings:get', {}));
+      expect(expectError(await a1.emitWithAck('admin:settings:set', settings)).code).toBe('forbidden');
+      const duplicate = expectError(
+        await admin.emitWithAck('admin:settings:set', { ...settings, awayReasons: [...settings.awayReasons, { code: 'break', label: 'Another break' }] }),
+      );
+      expect(duplicate.code).toBe('invalid-payload');
+      expect(duplicate.issues?.map((issue) => issue.path)).toContain('awayReasons');
+      const reserved = expectError(
+        await admin.emitWithAck('admin:settings:set', { ...settings, awayReasons: [...settings.awayReasons, { code: 'missed-offers', label: 'Missed' }] }),
+      );
+      expect(reserved.code).toBe('invalid-payload');
+      expect(reserved.issues?.map((issue) => issue.path)).toContain('awayReasons');
+      expect(expectOk(await admin.emitWithAck('admin:settings:get', {}))).toEqual(settings);
+      admin.disconnect();
+    });
+
+    it('counts declined offers as misses only while the admin says so', async () => {
+      const admin = await t.desktop('admin');
+      // A queue of its own for agent5, so every task made here rings on agent5 and on nobody else.
+      const solo: Queue = { ...general, id: ulid(), name: 'Decline test', channels: ['chat'], overflowQueueId: null };
+      expectOk(await admin.emitWithAck('admin:queue:upsert', solo));
+      const a5 = await t.desktop('agent5');
+      const a5Id = expectOk(await a5.emitWithAck('session:whoami', {})).id;
+      const profile = expectOk(await admin.emitWithAck('admin:agent:list', {})).find((p) => p.userId === a5Id);
+      if (!profile) throw new Error('agent5 has no profile');
+      expectOk(await admin.emitWithAck('admin:agent:upsert', { ...profile, queueIds: [solo.id], maxMissedBeforeAway: 2 }));
+      const settings = expectOk(await admin.emitWithAck('admin:settings:get', {}));
+      expect(settings.declineCountsAsMiss).toBe(false);
+      await setState(a5, 'available');
+      const declineOne = async (subject: string) => {
+        const offered = nextOffer(a5);
+        const task = await create(subject, { queueId: solo.id });
+        expect((await offered).task.id).toBe(task.id);
+        expectOk(await a5.emitWithAck('task:decline', { taskId: task.id }));
+      };
+      const stateOfA5 = async () => expectOk(await a5.emitWithAck('agent:desk', {})).state;
+
+      await declineOne('Declined while off 1');
+      await declineOne('Declined while off 2');
+      expect((await stateOfA5()).status).toBe('available');
+
+      expectOk(await admin.emitWithAck('admin:settings:set', { ...settings, declineCountsAsMiss: true }));
+      await declineOne('Declined while on 1');
+      expect((await stateOfA5()).status).toBe('available');
+      const sentAway = nextState(a5);
+      await declineOne('Declined while on 2');
+      expect(await sentAway).toMatchObject({ status: 'away', reasonCode: 'missed-offers' });
+      expect(await stateOfA5()).toMatchObject({ status: 'away', reasonCode: 'missed-offers' });
+      admin.disconnect();
     });
   });
 }

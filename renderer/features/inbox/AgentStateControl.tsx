@@ -15,7 +15,8 @@ export function AgentStateControl() {
   const [busy, setBusy] = useState(false);
   const choice = stateChoice(me);
   const status = me?.status ?? 'unknown';
-  const inState = me ? formatTimer((now - me.since) / 1000) : '';
+  // `since` is 0 for someone the hub has never seen change state: there is no time in state to show.
+  const inState = me && me.since > 0 ? formatTimer((now - me.since) / 1000) : '';
   // The hub's own reason (missed offers) is shown even though an agent cannot pick it.
   const reasons =
     me?.status === 'away' && !awayReasons.some((r) => r.code === me.reasonCode)
@@ -52,7 +53,7 @@ export function AgentStateControl() {
         ))}
         <option value="offline">{t('agentState.offline')}</option>
       </select>
-      {me && (
+      {inState && (
         <span className="agent-state-time mono" data-testid="agent-state-time">
           {inState}
         </span>

@@ -3,6 +3,7 @@ import type { TaskView } from '../../../shared/protocol/routing';
 import { ChannelIcon } from '../../app/icons';
 import { useT } from '../../i18n/locale-store';
 import { useWorkspace } from '../../store/workspace';
+import { ChatUnreadBadge } from '../chat/ChatUnreadBadge';
 import { TierBadge } from '../customer360/TierBadge';
 import { useOpenCustomer } from '../search/use-open-customer';
 import { formatTimer, inboxOrder, slaLevel, slaWaitSec, taskTimerSec } from './inbox-logic';
@@ -39,6 +40,7 @@ function TaskRow({ task, now, selected, onOpen }: { task: TaskView; now: number;
       >
         <span className="task-row-icon" title={t(`channel.${task.channel}`)}>
           <ChannelIcon channel={task.channel} className="icon" />
+          {task.channel === 'chat' && <ChatUnreadBadge taskId={task.id} />}
         </span>
         <span className="task-row-body">
           <span className="task-row-top">

@@ -2,11 +2,11 @@ import type { Interaction } from '../../../shared/domain/interaction';
 import { formatPhone } from '../../../shared/phone/e164';
 import { formatDateTime, formatDuration, formatMoney, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/locale-store';
+import { ChatAttachmentView } from '../chat/ChatAttachmentView';
+import { formatBytes } from '../chat/chat-logic';
 import { dispositionLabel } from './disposition';
 
 const phoneOrRaw = (value: string) => (value.startsWith('+') ? formatPhone(value) : value);
-
-const formatBytes = (size: number) => (size < 1024 ? `${size} B` : size < 1_048_576 ? `${Math.round(size / 1024)} KB` : `${(size / 1_048_576).toFixed(1)} MB`);
 
 /**
  * The expanded part of a timeline item. Every text — email bodies included —
@@ -75,7 +75,8 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
               <span className="chat-meta">
                 {t(`detail.speaker.${message.from}`)} · {formatTime(message.at, locale)}
               </span>
-              <span className="chat-text">{message.text}</span>
+              {message.attachment && <ChatAttachmentView attachment={message.attachment} />}
+              {message.text && <span className="chat-text">{message.text}</span>}
             </li>
           ))}
         </ol>

@@ -5,6 +5,13 @@ const ORIGIN = 'http://127.0.0.1:4310';
 const get = (path: string, mode = 'cors') => ({ url: `${ORIGIN}${path}`, method: 'GET', mode });
 
 describe('offline shell policy', () => {
+  it('leaves the visitor chat widget to the network (another app on the same origin)', () => {
+    expect(classifyRequest(get('/widget.js'), ORIGIN)).toBe('foreign');
+    expect(classifyRequest(get('/widget/frame.html?widget=demo', 'navigate'), ORIGIN)).toBe('foreign');
+    expect(classifyRequest(get('/widget-demo.html', 'navigate'), ORIGIN)).toBe('foreign');
+    expect(classifyRequest(get('/', 'navigate'), ORIGIN)).toBe('navigation');
+  });
+
   it('never caches the hub’s live traffic', () => {
     expect(classifyRequest(get('/api/login'), ORIGIN)).toBe('live');
     expect(classifyRequest(get('/socket.io/?EIO=4&transport=polling'), ORIGIN)).toBe('live');

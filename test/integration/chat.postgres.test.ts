@@ -1,0 +1,4 @@
+import { defineChatSuite } from './chat-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineChatSuite('postgres', postgresTestStore);
