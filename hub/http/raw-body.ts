@@ -3,12 +3,17 @@ import type { IncomingMessage } from 'node:http';
 /**
  * The whole body as bytes, refusing more than `limit` (with the caller's
  * error) before reading it when the length is declared, and as soon as it
- * passes the limit when it is not. A refused body is left unread: the caller
- * answers with `Connection: close`, and node closes the connection once the
- * answer is out, so the sender stops.
+ * passes the limit when it is not. The rest of a refused body is read and
+ * dropped, never kept: the caller answers with `Connection: close`, node
+ * closes the connection once the answer is out, and because nothing sent so
+ * far is left unread the close is a clean FIN, so the client gets the answer
+ * (closing over unread bytes would reset the connection and lose it).
  */
 export function readBody(request: IncomingMessage, limit: number, tooLarge: () => Error): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
+  if (Number(request.headers['content-length'] ?? 0) > limit) {
+    request.resume();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -16,7 +21,7 @@ export function readBody(request: IncomingMessage, limit: number, tooLarge: () =
       size += chunk.length;
       if (size > limit) {
         request.off('data', onData);
-        request.pause();
+        request.resume();
         reject(tooLarge());
         return;
       }

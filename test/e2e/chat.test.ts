@@ -96,6 +96,36 @@ describe('web chat: a visitor and an agent', () => {
     await visitor.screenshot({ path: join(ARTIFACTS, 'chat-visitor-widget.png') });
   });
 
+  it('holds a second chat at once: each keeps its own conversation, and a new line shows as unread', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const second = await context.newPage();
+    await second.goto(`${hub.url}/widget-demo.html`);
+    await second.locator('[data-switchboard-launcher="demo"]').click();
+    const chat = widget(second);
+    await chat.getByTestId('widget-form-name').fill('钱伟');
+    await chat.getByTestId('widget-form-start').click();
+    await chat.getByTestId('widget-composer').fill('请问有没有礼盒装？');
+    await chat.getByTestId('widget-send').click();
+
+    await agent.getByTestId('offer-toast').filter({ hasText: '钱伟' }).waitFor({ timeout: 15_000 });
+    await agent.keyboard.press('Alt+A');
+    await expect.poll(() => agent.locator('[data-testid="inbox-task"][data-channel="chat"][data-status="assigned"]').count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => agent.getByTestId('chat-visitor').textContent()).toBe('钱伟');
+    await expect.poll(() => agentLines('visitor')).toEqual(['请问有没有礼盒装？']);
+
+    // Zhou Lan writes while the agent looks at the other chat: her row says so.
+    const zhou = agent.getByTestId('inbox-task').filter({ hasText: 'Zhou Lan' });
+    await widget(visitor).getByTestId('widget-composer').fill('Also, is there a gift box?');
+    await widget(visitor).getByTestId('widget-send').click();
+    await zhou.getByTestId('chat-unread').waitFor({ timeout: 15_000 });
+    await agent.screenshot({ path: join(ARTIFACTS, 'chat-agent-two-chats.png') });
+    await zhou.click();
+    await expect.poll(() => agent.getByTestId('chat-visitor').textContent()).toBe('Zhou Lan');
+    await expect.poll(() => agentLines('visitor')).toContainEqual('Also, is there a gift box?');
+    await expect.poll(() => zhou.getByTestId('chat-unread').count()).toBe(0);
+  });
+
   it('pauses the chat while the agent is offline, keeps the typed line, and sends it on reconnect', async () => {
     const agentContext = agent.context();
     await agentContext.setOffline(true);

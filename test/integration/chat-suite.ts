@@ -28,14 +28,19 @@ const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
  * resolves, with what the hub answered and how much was sent, only when the
  * hub closes the connection (a hub that read on forever would time the test out).
  */
-function streamUntilHungUp(port: number, path: string, headers: Record<string, string>): Promise<{ answer: string; sent: number }> {
+/**
+ * Streams a chunked upload with no length, stopping (without ending the
+ * request) once `stopAfter` bytes are out, as a client does that waits for an
+ * early answer; resolves when the hub has answered and closed the connection.
+ */
+function streamPastLimit(port: number, path: string, headers: Record<string, string>, stopAfter: number): Promise<{ answer: string }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const chunk = Buffer.concat([Buffer.from('10000\r\n'), Buffer.alloc(0x10000, 'a'), Buffer.from('\r\n')]);
     let answer = '';
     let sent = 0;
     const pump = () => {
-      while (!socket.destroyed) {
+      while (!socket.destroyed && sent < stopAfter) {
         sent += 0x10000;
         if (!socket.write(chunk)) {
           socket.once('drain', pump);
@@ -46,9 +51,7 @@ function streamUntilHungUp(port: number, path: string, headers: Record<string, s
     socket.on('data', (data) => {
       answer += data.toString('utf8');
     });
-    // The hub resets a connection it stops reading; that is the point.
-    socket.on('error', () => {});
-    socket.once('close', () => resolve({ answer, sent }));
+    socket.once('close', () => resolve({ answer }));
     socket.once('connect', () => {
       const head = Object.entries({ host: `127.0.0.1:${port}`, 'transfer-encoding': 'chunked', ...headers }).map(([name, value]) => `${name}: ${value}\r\n`);
       socket.write(`POST ${path} HTTP/1.1\r\n${head.join('')}\r\n`);
@@ -258,11 +261,10 @@ export function defineChatSuite(label: string, makeStore: () => Promise<TestStor
       const tooBig = await upload(first.token, 'image/png', Buffer.alloc(5 * 1024 * 1024 + 1, 1));
       expect(tooBig.status).toBe(413);
       expect(((await tooBig.json()) as Response<unknown> & { ok: false }).error.code).toBe('too-large');
-      // Streamed without a length: refused once past the limit, and the hub hangs up rather than read on.
-      const streamed = await streamUntilHungUp(t.hub.port, VISITOR_PATHS.upload, { authorization: `Bearer ${first.token}`, 'content-type': 'text/plain' });
+      // Streamed without a length: refused once past the limit, and the hub closes the connection after its answer.
+      const streamed = await streamPastLimit(t.hub.port, VISITOR_PATHS.upload, { authorization: `Bearer ${first.token}`, 'content-type': 'text/plain' }, 6 * 1024 * 1024);
       expect(streamed.answer).toMatch(/^HTTP\/1\.1 413 /);
       expect(streamed.answer).toContain('"too-large"');
-      expect(streamed.sent).toBeLessThan(64 * 1024 * 1024);
       const disguised = await upload(first.token, 'image/png', Buffer.from('MZ\x90\x00 this is an exe'));
       expect(disguised.status).toBe(415);
       expect(((await disguised.json()) as Response<unknown> & { ok: false }).error.code).toBe('unsupported-type');
