@@ -25,6 +25,7 @@ async function main(): Promise<void> {
 
   const hub = await startHub(config);
   console.log(`Switchboard hub ready at ${hub.url}`);
+  console.log(`Web chat as a customer sees it: ${hub.url}/widget-demo.html`);
   if (hub.seeded) {
     console.log(`Demo data seeded. Sign in with password "${hub.seeded.password}" as:`);
     for (const user of hub.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
