@@ -21,6 +21,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Real Kamailio and SIPp processes (deploy/kamailio, test/interop/sipp); each file runs its own Kamailio.
+          name: 'interop',
+          include: ['test/interop/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -25,6 +25,12 @@ export type HubConfig = {
   defaultRegion: CountryCode;
   accessTtlSec: number;
   refreshTtlSec: number;
+  voice: {
+    /** The key Kamailio sends with every voice request; null means "generate once and keep it in the store". */
+    key: string | null;
+    /** The SIP domain agents register in, until an admin saves voice settings. */
+    sipDomain: string;
+  };
   seed: SeedConfig;
   logLevel: LogLevel;
   paths: {
@@ -96,6 +102,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
     defaultRegion: read('DEFAULT_REGION', region, 'CN'),
     accessTtlSec: read('ACCESS_TTL_SEC', integer(10, 24 * 60 * 60), 900),
     refreshTtlSec: REFRESH_TTL_SEC,
+    voice: {
+      key: read('VOICE_KEY', z.string().min(32, 'must be at least 32 characters'), null),
+      sipDomain: read('SIP_DOMAIN', z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/, 'must be a domain name such as switchboard.local'), 'switchboard.local'),
+    },
     seed: {
       enabled: read('SEED', flag, true),
       customers: read('SEED_CUSTOMERS', integer(1, 1_000_000), 2_000),

@@ -31,6 +31,12 @@ import { announceSessionExpiry } from './socket/session-expiry';
 import { DESKTOPS_ROOM, type HubServer, userRoom } from './socket/hub-socket';
 import type { PushDeps } from './sync/push';
 import { packageVersion } from './version';
+import { seedVoiceIfEmpty } from './voice/demo-voice';
+import { PhoneRegistry } from './voice/phone-registry';
+import { createVoiceHttp } from './voice/voice-http';
+import { resolveVoiceKey } from './voice/voice-key';
+import { createVoiceRoutes } from './voice/voice-routes';
+import { createVoiceService, type VoiceService } from './voice/voice-service';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -53,6 +59,8 @@ export type RunningHub = {
   io: HubServer;
   /** The ACD: tests call `routing.tick()` after moving the clock. */
   routing: RoutingService;
+  /** The key the SIP server sends with every voice request (VOICE_KEY, or the one this store generated). */
+  voiceKey: string;
   close(): Promise<void>;
 };
 
@@ -69,6 +77,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     const seeded = await seedDemoIfEmpty(db, config.seed, clock, log);
     await seedRoutingIfEmpty(db, config.seed, log);
     await seedChatIfEmpty(db, config.seed, clock(), log);
+    await seedVoiceIfEmpty(db, config.seed, config.voice.sipDomain, log);
+    const voiceKey = await resolveVoiceKey(db, config.voice.key);
     const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
     const auth = await createAuthService(
       db,
@@ -92,8 +102,16 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         return chat;
       },
     });
+    let voice: VoiceService | null = null;
+    const voiceHttp = createVoiceHttp({
+      key: voiceKey,
+      voice: () => {
+        if (!voice) throw new Error('the voice service is not ready yet');
+        return voice;
+      },
+    });
     const httpServer = createServer(
-      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp }),
+      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp }),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -110,7 +128,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       defaultRegion: config.defaultRegion,
       broadcast: (changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes),
     };
-    const routing = createRoutingService({ db, writeQueue, clock, io, broadcast: push.broadcast, log });
+    const phones = new PhoneRegistry();
+    const routing = createRoutingService({ db, writeQueue, clock, io, broadcast: push.broadcast, log, channelGate: phones.gate });
     // A namespace's event maps are its own; socket.io's `of()` cannot type them.
     const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorServer;
     const chatService = createChatService(
@@ -121,13 +140,26 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     attachVisitorNamespace(visitors, { chat: chatService, key: visitorKey, clock, log });
     const stopSweep = routing.start();
     const chatRoutes = createChatRoutes({ db, writeQueue, clock, chat: chatService });
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes });
+    const voiceService = createVoiceService({
+      db,
+      clock,
+      routing,
+      phones,
+      isConnected: (userId) => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
+      defaultRegion: config.defaultRegion,
+      sipDomain: config.voice.sipDomain,
+      log,
+    });
+    voice = voiceService;
+    const voiceRoutes = createVoiceRoutes({ db, writeQueue, voice: voiceService });
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
       void socket.join([DESKTOPS_ROOM, userRoom(userId)]);
       routing.connected(userId);
       // By 'disconnect' the socket has left its rooms, so the service sees whether it was the user's last.
       socket.on('disconnect', () => {
+        voiceService.desktopLeft(userId);
         routing.disconnected(userId).catch((error: unknown) => log.error('routing after a disconnect failed', error));
       });
       attachDispatcher(socket, { routes, clock, log });
@@ -153,7 +185,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       })();
       return closing;
     };
-    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, close };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../hub/config';
-import { startHub } from '../hub/server';
+import { type RunningHub, startHub } from '../hub/server';
+import { DEFAULT_SIP_PORT, DEFAULT_SIP_WS_PORT } from '../shared/protocol/voice';
+import { KamailioUnavailableError, type RunningKamailio, startKamailio } from './kamailio';
 import { type ElectronProbe, electronEnv, planDesktopLaunch, webModeMessage } from './launch-plan';
 import { decideRendererBuild, mtimeMsOrNull, newestMtimeMs, RENDERER_INPUTS } from './renderer-freshness';
 
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     console.log(`Demo data seeded. Sign in with password "${hub.seeded.password}" as:`);
     for (const user of hub.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
   }
+  const sip = await startSipServer(hub, config.voice.sipDomain);
 
   let stopping = false;
   const stop = async (code: number): Promise<void> => {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    await sip?.stop().catch((error: unknown) => console.error('the SIP server did not stop cleanly', error));
     await hub.close().catch((error: unknown) => console.error('the hub did not close cleanly', error));
     process.exit(code);
   };
@@ -67,6 +71,30 @@ async function main(): Promise<void> {
     if (running) electron.kill(signal);
     else void stop(0);
   });
+}
+
+/**
+ * Kamailio for the softphones, when it is installed. Without it (or with its
+ * ports taken) the desktop shows the phone as unavailable and everything else
+ * works, so a failure here is one line, never a stop.
+ */
+async function startSipServer(hub: RunningHub, domain: string): Promise<RunningKamailio | null> {
+  try {
+    const sip = await startKamailio({
+      listenAddress: '127.0.0.1',
+      sipPort: DEFAULT_SIP_PORT,
+      wsPort: DEFAULT_SIP_WS_PORT,
+      domain,
+      hubUrl: hub.url,
+      voiceKey: hub.voiceKey,
+    });
+    console.log(`SIP server (Kamailio) ready: softphones on ${sip.wsUrl}, SIP phones and trunks on ${sip.sipAddress}`);
+    return sip;
+  } catch (error) {
+    const reason = error instanceof KamailioUnavailableError ? error.message : `the SIP server could not start: ${error instanceof Error ? error.message : String(error)}`;
+    console.log(`${reason} — the softphone shows as unavailable; everything else works.`);
+    return null;
+  }
 }
 
 function ensureRendererBuilt(rendererDir: string): void {

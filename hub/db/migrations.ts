@@ -209,6 +209,20 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
           .execute();
       },
     },
+    '0004_voice': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('voice_calls')
+          // The SIP Call-ID: Kamailio names the call by it in every request.
+          .addColumn('call_id', 'text', (c) => c.primaryKey())
+          .addColumn('task_id', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('arrived_at', int64, (c) => c.notNull())
+          .execute();
+        // Every routing step looks up the call behind each task event it applied.
+        await db.schema.createIndex('voice_calls_task').on('voice_calls').column('task_id').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -148,6 +148,9 @@ export type ChatFilesTable = {
 /** `owner_id` is '' for shared responses; `data` the CannedResponse as JSON. */
 export type CannedResponsesTable = { id: string; owner_id: string; shortcut: string; data: string };
 
+/** Voice: one row per SIP call, `data` the VoiceCall (hub/db/voice-queries.ts) as JSON; `task_id` null for a direct call. */
+export type VoiceCallsTable = { call_id: string; task_id: string | null; data: string; arrived_at: number };
+
 export type Database = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -168,6 +171,7 @@ export type Database = {
   chat_lines: ChatLinesTable;
   chat_files: ChatFilesTable;
   canned_responses: CannedResponsesTable;
+  voice_calls: VoiceCallsTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

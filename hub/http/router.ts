@@ -6,6 +6,7 @@ import type { AuthService } from '../auth/auth-service';
 import type { Database, StoreKind } from '../db/schema';
 import type { Logger } from '../log';
 import type { ChatHttp } from '../chat/chat-http';
+import type { VoiceHttp } from '../voice/voice-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -21,6 +22,8 @@ export type HttpDeps = {
   log: Logger;
   /** The web chat's own API (visitor start, uploads, files). */
   chat: ChatHttp;
+  /** The SIP server's hook: who to ring, and what happened to a call. */
+  voice: VoiceHttp;
 };
 
 /**
@@ -86,6 +89,7 @@ export function createHttpHandler(deps: HttpDeps) {
     const { pathname } = new URL(request.url ?? '/', 'http://hub.invalid');
     if (pathname === API_PATHS.health) return health(response);
     if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
+    if (deps.voice.handles(pathname)) return deps.voice.handle(request, response, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ulid } from 'ulid';
 import type { InteractionOf } from '../../shared/domain/interaction';
-import type { AgentProfile, AgentState, Queue, TaskChannel, TaskEvent } from '../../shared/domain/routing';
+import { type AgentProfile, type AgentState, type Queue, TASK_CHANNELS, type TaskChannel, type TaskEvent } from '../../shared/domain/routing';
 import type { RoutingSettings } from '../../shared/protocol/admin';
 import type { User } from '../../shared/domain/user';
 import type { Change } from '../../shared/protocol/changes';
@@ -71,6 +71,13 @@ export type RoutingDeps = {
   /** Change-log broadcast (the same as mutations use), called after commit inside the write queue. */
   broadcast: (changes: Change[]) => void;
   log: Logger;
+  /**
+   * Whether an agent can take a channel at all right now, beyond having a
+   * desktop: a call or video rings the agent's softphone, so an agent whose
+   * phone is not registered must not be offered one (the voice channel says).
+   * Absent: every channel is open to every connected agent.
+   */
+  channelGate?: (userId: string, channel: TaskChannel) => boolean;
 };
 
 /** A new task as a channel (or a supervisor) opens it. */
@@ -273,7 +280,7 @@ export function createRoutingService(deps: RoutingDeps) {
       if (!isConnected(profile.userId)) continue;
       const stored = s.state(profile.userId);
       const load = loads.get(profile.userId) ?? {};
-      agents.push({ profile, state: stored.state, load, idleSince: stored.idleSince, missedCount: stored.missedCount });
+      agents.push({ profile: gated(profile), state: stored.state, load, idleSince: stored.idleSince, missedCount: stored.missedCount });
     }
     const byId = new Map(tasks.map((task) => [task.id, task]));
     // A closed queue routes nothing: its tasks wait (and still count towards its max wait).
@@ -289,6 +296,15 @@ export function createRoutingService(deps: RoutingDeps) {
         givenWork(s, offer.agentId);
       }
     }
+  }
+
+  /** The profile as routing sees it: a channel the gate closes has no capacity, so no offer is made on it. */
+  function gated(profile: AgentProfile): AgentProfile {
+    const gate = deps.channelGate;
+    if (!gate) return profile;
+    const closed = TASK_CHANNELS.filter((channel) => (profile.capacity[channel] ?? 0) > 0 && !gate(profile.userId, channel));
+    if (closed.length === 0) return profile;
+    return { ...profile, capacity: { ...profile.capacity, ...Object.fromEntries(closed.map((channel) => [channel, 0])) } };
   }
 
   /** Work given or finished restarts the agent's idle clock (longest idle goes first). */
@@ -450,6 +466,21 @@ export function createRoutingService(deps: RoutingDeps) {
         const task = await taskOrThrow(s, taskId);
         s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'declined', agentId: user.id });
         if (s.settings.declineCountsAsMiss) await countMiss(s, user.id);
+        return null;
+      }),
+
+    /**
+     * An offer that rang out where the hub cannot see it (a softphone that
+     * nobody answered): an 'offer-timed-out' once its time is up, else a
+     * 'declined' (the lifecycle refuses a time-out before its time). Either
+     * way it is a miss, counted as the sweep counts one.
+     */
+    missed: (user: User, taskId: string): Promise<null> =>
+      step(async (s) => {
+        const task = await taskOrThrow(s, taskId);
+        const kind = s.now >= (task.offerExpiresAt ?? 0) ? 'offer-timed-out' : 'declined';
+        s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind, agentId: user.id });
+        await countMiss(s, user.id);
         return null;
       }),
 

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { logout } from '../auth/auth-api';
 import { canOpenAdministration } from '../features/admin/admin-access';
 import { AgentStateControl } from '../features/inbox/AgentStateControl';
+import { useOptionalPhone } from '../features/phone/phone-context';
+import { PhoneChip } from '../features/phone/PhoneChip';
 import { SyncBadge } from '../features/status/SyncBadge';
 import { useT } from '../i18n/locale-store';
 import { useNotices } from '../store/notices';
@@ -18,6 +20,7 @@ export function Header({ session }: { session: StoredSession }) {
   const pending = useStore(engine.status, (state) => state.pending);
   const [confirming, setConfirming] = useState(false);
   const view = useWorkspace((state) => state.view);
+  const phone = useOptionalPhone();
 
   function signOut() {
     void logout(session.hubUrl, session);
@@ -36,6 +39,7 @@ export function Header({ session }: { session: StoredSession }) {
       <div className="header-tools">
         <SyncBadge />
         <AgentStateControl />
+        {phone && <PhoneChip user={session.user.username} />}
         <div className="agent" title={t('header.agent', { name: session.user.displayName })} data-testid="agent-identity">
           <span className="agent-name">{session.user.displayName}</span>
           <span className="agent-role">{t(`role.${session.user.role}`)}</span>

@@ -17,6 +17,8 @@ import { createRoutingClient } from '../sync/routing-client';
 import { ChatContext, type ChatServices } from '../features/chat/chat-context';
 import { createChatStore } from '../store/chat';
 import { createChatClient } from '../sync/chat-client';
+import { PhoneContext } from '../features/phone/phone-context';
+import { createPhoneServices, type PhoneServices } from '../features/phone/phone-services';
 import { Workspace } from './Workspace';
 
 /** Problems the agent should see as a notice; plain network trouble is already on the badge. */
@@ -27,11 +29,16 @@ const NOTICE_WORTHY = new Set(['bad-answer', 'out-of-sync']);
  * cache, the sync engine, the token keeper. Remounted per user and hub.
  */
 export function SessionRoot({ session }: { session: StoredSession }) {
-  const [services, setServices] = useState<{ db: SwitchboardDb; sync: SyncServices; routing: RoutingServices; chat: ChatServices } | null>(
-    null,
-  );
+  const [services, setServices] = useState<{
+    db: SwitchboardDb;
+    sync: SyncServices;
+    routing: RoutingServices;
+    chat: ChatServices;
+    phone: PhoneServices | null;
+  } | null>(null);
   const userId = session.user.id;
   const hubUrl = session.hubUrl;
+  const { username, displayName, role } = session.user;
 
   useEffect(() => {
     let cancelled = false;
@@ -89,14 +96,18 @@ export function SessionRoot({ session }: { session: StoredSession }) {
         }
       }),
     ];
+    let phone: PhoneServices | null = null;
     void readSettings(db).then((settings) => {
       if (cancelled) return;
       engine.start();
+      // Administrators do not take calls: only agents and supervisors get a softphone.
+      if (role !== 'admin') phone = createPhoneServices({ socket: engine.socket, db, hubUrl, user: { username, displayName }, region: settings.region, platform });
       setServices({
         db,
         sync: { engine, mutation: { db, agentId: userId, region: settings.region } },
         routing: { store: routingStore, client: routingClient },
         chat: { store: chatStore, client: chatClient, hubUrl },
+        phone,
       });
     });
     return () => {
@@ -105,10 +116,10 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       routingClient.stop();
       chatClient.stop();
       keeper.stop();
-      void engine.stop().finally(() => db.close());
+      void (phone?.stop() ?? Promise.resolve()).finally(() => engine.stop().finally(() => db.close()));
       setServices(null);
     };
-  }, [hubUrl, userId]);
+  }, [hubUrl, userId, username, displayName, role]);
 
   if (!services) return null;
   return (
@@ -116,7 +127,9 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       <SyncContext.Provider value={services.sync}>
         <RoutingContext.Provider value={services.routing}>
           <ChatContext.Provider value={services.chat}>
-            <Workspace session={session} />
+            <PhoneContext.Provider value={services.phone}>
+              <Workspace session={session} />
+            </PhoneContext.Provider>
           </ChatContext.Provider>
         </RoutingContext.Provider>
       </SyncContext.Provider>

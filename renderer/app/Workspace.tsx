@@ -5,6 +5,8 @@ import { AdminArea } from '../features/admin/AdminArea';
 import { canOpenAdministration } from '../features/admin/admin-access';
 import { CustomerView } from '../features/customer360/CustomerView';
 import { ChatDesk } from '../features/chat/ChatDesk';
+import { useOptionalPhone } from '../features/phone/phone-context';
+import { PhoneDock } from '../features/phone/PhoneDock';
 import { useSelectedChat } from '../features/chat/use-selected-chat';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { Notices } from '../features/status/Notices';
@@ -20,6 +22,7 @@ export function Workspace({ session }: { session: StoredSession }) {
   // The desk stays mounted (hidden) behind the administration area, so an open chat or customer is still there on return.
   const adminView = useWorkspace((state) => state.view === 'admin') && canOpenAdministration(session.user.role);
   const chatTask = useSelectedChat();
+  const phone = useOptionalPhone();
   useRoutingShortcuts();
   return (
     <div className="app-shell">
@@ -44,6 +47,7 @@ export function Workspace({ session }: { session: StoredSession }) {
         </main>
       </div>
       <OfferToasts />
+      {phone && <PhoneDock hubUrl={session.hubUrl} user={session.user.username} />}
     </div>
   );
 }

@@ -55,3 +55,9 @@ export async function waitingTargets(db: SwitchboardDb): Promise<Set<string>> {
   const keys = await db.outbox.orderBy('targetKey').uniqueKeys();
   return new Set(keys.map(String));
 }
+
+/** The customer a phone number (E.164) belongs to, from the identity index: the screen pop's look-up, offline too. */
+export async function customerByPhone(db: SwitchboardDb, e164: string): Promise<CustomerRow | null> {
+  const identity = await db.identities.where('[kind+value]').equals(['phone', e164]).first();
+  return identity ? getCustomer(db, identity.customerId) : null;
+}

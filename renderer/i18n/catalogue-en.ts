@@ -1,11 +1,13 @@
 import type { Message } from './message';
 import { adminEn } from './sections/admin';
 import { chatEn } from './sections/chat';
+import { phoneEn } from './sections/phone';
 
 /** English. The source catalogue: its keys are the keys every other catalogue must have. */
 export const en = {
   ...chatEn,
   ...adminEn,
+  ...phoneEn,
   'app.name': 'Switchboard',
   'app.tagline': 'Agent desktop',
   'app.loading': 'Loading…',

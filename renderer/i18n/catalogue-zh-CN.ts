@@ -1,11 +1,13 @@
 import type { Catalogue } from './catalogue-en';
 import { adminZhCN } from './sections/admin';
 import { chatZhCN } from './sections/chat';
+import { phoneZhCN } from './sections/phone';
 
 /** 简体中文。客户等级等用语取自本产品服务的 CRM 教材（见 DESIGN.md）。 */
 export const zhCN = {
   ...chatZhCN,
   ...adminZhCN,
+  ...phoneZhCN,
   'app.name': 'Switchboard',
   'app.tagline': '坐席工作台',
   'app.loading': '加载中…',

@@ -24,6 +24,7 @@ import {
 
 import { type CannedResponse, type ChatWidget, ChatWidgetSchema } from '../domain/chat';
 import { type RoutingSettings, RoutingSettingsSchema } from './admin';
+import { type PhoneState, PhoneStateSchema, type VoiceSettings, VoiceSettingsSchema } from './voice';
 import {
   type AgentChatLine,
   type AgentChatReceipts,
@@ -80,6 +81,9 @@ export interface ClientToHubEvents {
   'canned:list': (req: Record<string, never>, ack: Ack<CannedResponse[]>) => void;
   'canned:upsert': (req: z.input<typeof UpsertCannedSchema>, ack: Ack<CannedResponse>) => void;
   'canned:delete': (req: z.input<typeof DeleteCannedSchema>, ack: Ack<null>) => void;
+  'agent:phone': (req: z.input<typeof PhoneStateSchema>, ack: Ack<PhoneState>) => void;
+  'voice:settings': (req: Record<string, never>, ack: Ack<VoiceSettings>) => void;
+  'admin:voice:set': (req: z.input<typeof VoiceSettingsSchema>, ack: Ack<VoiceSettings>) => void;
 }
 
 /** Hub → desktop. */
@@ -140,6 +144,9 @@ export const CLIENT_EVENTS = {
   // Whether an agent may write a shared response is checked by the handler (scope is in the payload).
   'canned:upsert': { roles: ['agent', 'supervisor', 'admin'], schema: UpsertCannedSchema },
   'canned:delete': { roles: ['agent', 'supervisor', 'admin'], schema: DeleteCannedSchema },
+  'agent:phone': { roles: ['agent', 'supervisor'], schema: PhoneStateSchema },
+  'voice:settings': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:voice:set': { roles: ['admin'], schema: VoiceSettingsSchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

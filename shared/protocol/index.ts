@@ -8,3 +8,4 @@ export * from './routing';
 export * from './chat';
 export * from './visitor';
 export * from './admin';
+export * from './voice';

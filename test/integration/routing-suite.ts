@@ -94,6 +94,8 @@ export function defineRoutingSuite(label: string, makeStore: () => Promise<TestS
       [a1, a2, a3, a4] = await Promise.all([t.desktop('agent1'), t.desktop('agent2'), t.desktop('agent3'), t.desktop('agent4')]);
       for (const [name, desktop] of [['a1', a1], ['a2', a2], ['a3', a3], ['a4', a4]] as const) {
         ids[name] = expectOk(await desktop.emitWithAck('session:whoami', {})).id;
+        // Calls ring the softphone: an agent whose phone is not registered is not offered one.
+        expectOk(await desktop.emitWithAck('agent:phone', { registered: true }));
       }
       const queues = expectOk(await sup.emitWithAck('admin:queue:list', {}));
       const find = (prefix: string) => {

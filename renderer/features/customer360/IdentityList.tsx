@@ -5,6 +5,7 @@ import { IdentityIcon } from '../../app/icons';
 import { useIdentities, useWaitingTargets } from '../../db/hooks';
 import { useT } from '../../i18n/locale-store';
 import { useMutations, useSync } from '../../sync/context';
+import { DialButton } from '../phone/DialButton';
 import { InvalidIdentityError, normaliseIdentity } from '../../sync/mutations';
 import { targetKey } from '../../sync/optimistic';
 
@@ -99,6 +100,7 @@ export function IdentityList({ customerId }: { customerId: string }) {
               <IdentityIcon kind={identity.kind} className="icon" />
               <span className="identity-kind">{t(`identity.${identity.kind}`)}</span>
               <span className="identity-value mono">{display(identity)}</span>
+              {identity.kind === 'phone' && <DialButton e164={identity.value} />}
               <span className="pending-slot">
                 {waitingKeys.has(targetKey({ table: 'identities', key: identity.id })) && (
                   <span className="pending-dot" title={t('timeline.pending')} data-testid="identity-pending" />

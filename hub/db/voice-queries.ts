@@ -1,0 +1,69 @@
+import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
+import type { Queryable } from './schema';
+import { readStoredJson } from './stored-json';
+
+const VOICE_SETTINGS_KEY = 'voice-settings';
+
+/** How a call ended: talked to an agent, hung up while waiting or ringing, released at max wait, or a direct call nobody took. */
+export type CallOutcome = 'talked' | 'abandoned' | 'released' | 'unanswered';
+
+/** One SIP call as the hub keeps it, from the first route ask to its end. */
+export type VoiceCall = {
+  callId: string;
+  /** The routing task of a queue call; null for a direct call to an agent's extension. */
+  taskId: string | null;
+  dialled: string;
+  /** E.164; null when the caller withheld their number or sent none we can dial. */
+  caller: string | null;
+  /** The caller's display name, cleaned (untrusted text). */
+  callerName: string;
+  customerId: string | null;
+  /** Who answered (or, for a direct call, whose phone rang). */
+  agentId: string | null;
+  arrivedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  outcome: CallOutcome | null;
+  /** The callback task opened when the caller was released at max wait. */
+  callbackTaskId: string | null;
+};
+
+/** Until an admin saves some: no numbers, so every queue number is unknown. */
+export const defaultVoiceSettings = (domain: string): VoiceSettings => ({ domain, numbers: [], ringSec: 20, waitRetrySec: 3 });
+
+export async function readVoiceSettings(db: Queryable, domain: string): Promise<VoiceSettings> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', VOICE_SETTINGS_KEY).executeTakeFirst();
+  return row ? VoiceSettingsSchema.parse(JSON.parse(row.value)) : defaultVoiceSettings(domain);
+}
+
+export async function hasVoiceSettings(db: Queryable): Promise<boolean> {
+  return (await db.selectFrom('meta').select('key').where('key', '=', VOICE_SETTINGS_KEY).executeTakeFirst()) !== undefined;
+}
+
+export async function saveVoiceSettings(db: Queryable, settings: VoiceSettings): Promise<void> {
+  const value = JSON.stringify(settings);
+  await db
+    .insertInto('meta')
+    .values({ key: VOICE_SETTINGS_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function findCall(db: Queryable, callId: string): Promise<VoiceCall | null> {
+  const row = await db.selectFrom('voice_calls').select('data').where('call_id', '=', callId).executeTakeFirst();
+  return row ? readStoredJson<VoiceCall>(row.data) : null;
+}
+
+export async function findCallByTask(db: Queryable, taskId: string): Promise<VoiceCall | null> {
+  const row = await db.selectFrom('voice_calls').select('data').where('task_id', '=', taskId).executeTakeFirst();
+  return row ? readStoredJson<VoiceCall>(row.data) : null;
+}
+
+export async function saveCall(db: Queryable, call: VoiceCall): Promise<void> {
+  const data = JSON.stringify(call);
+  await db
+    .insertInto('voice_calls')
+    .values({ call_id: call.callId, task_id: call.taskId, data, arrived_at: call.arrivedAt })
+    .onConflict((oc) => oc.column('call_id').doUpdateSet({ task_id: call.taskId, data }))
+    .execute();
+}

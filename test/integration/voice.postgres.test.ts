@@ -1,0 +1,4 @@
+import { postgresTestStore } from './helpers/test-stores';
+import { defineVoiceSuite } from './voice-suite';
+
+defineVoiceSuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { sqliteTestStore } from './helpers/test-stores';
+import { defineVoiceSuite } from './voice-suite';
+
+defineVoiceSuite('sqlite', sqliteTestStore);
