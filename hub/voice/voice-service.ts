@@ -16,7 +16,7 @@ import type { RoutingService, StepContext } from '../routing/routing-service';
 import { refuse } from '../sync/refusal';
 import { endCall } from './call-end';
 import { callTaskObserver } from './call-observer';
-import { callSubject, parseCallerId } from './caller-id';
+import { callerOf, callSubject } from './caller-id';
 import type { PhoneRegistry } from './phone-registry';
 import { answerForDirect, answerForTask } from './route-answer';
 
@@ -81,7 +81,7 @@ export function createVoiceService(deps: VoiceDeps) {
     const { numbers } = await settings(ctx.trx);
     const dialled = request.dialled.toLowerCase();
     const number = numbers.find((candidate) => candidate.dialled.toLowerCase() === dialled);
-    const callerId = parseCallerId(request, deps.defaultRegion);
+    const callerId = callerOf(request, deps.defaultRegion);
     const base = {
       callId: request.callId,
       dialled: request.dialled,

@@ -1,5 +1,5 @@
 import type { Tier } from '../../shared/domain/customer';
-import type { CallerId } from './caller-id';
+import type { CallerId } from '../../shared/phone/caller-id';
 
 /**
  * The softphone's registration with the SIP server. `unavailable` means the

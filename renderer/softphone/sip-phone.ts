@@ -9,7 +9,7 @@ import {
   Web,
 } from 'sip.js';
 import { backoffDelay } from '../sync/backoff';
-import { type CallerId, type CallerHeaders, parseCallerId } from './caller-id';
+import { type CallerId, type CallerHeaders, parseCallerId } from '../../shared/phone/caller-id';
 import type { CallEnd, PhoneEvent } from './call-state';
 import type { CountryCode } from '../../shared/phone/e164';
 

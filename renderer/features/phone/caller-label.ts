@@ -1,6 +1,6 @@
 import { formatPhone } from '../../../shared/phone/e164';
 import type { Translate } from '../../i18n/translate';
-import type { CallerId } from '../../softphone/caller-id';
+import type { CallerId } from '../../../shared/phone/caller-id';
 
 /** The caller's number or extension as the card prints it under the name ('' when withheld). */
 export const callerAddress = (party: CallerId): string =>

@@ -1,6 +1,6 @@
 import { DialledSchema } from '../../../shared/protocol/voice';
 import { type CountryCode, looksLikePhone, toE164 } from '../../../shared/phone/e164';
-import type { CallerId } from '../../softphone/caller-id';
+import type { CallerId } from '../../../shared/phone/caller-id';
 
 export type DialTarget = { target: string; party: CallerId };
 

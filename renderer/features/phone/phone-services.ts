@@ -6,7 +6,7 @@ import { translate } from '../../i18n/translate';
 import { useLocale } from '../../i18n/locale-store';
 import type { Platform } from '../../platform/platform';
 import { ring } from '../../platform/ring';
-import type { CallerId } from '../../softphone/caller-id';
+import type { CallerId } from '../../../shared/phone/caller-id';
 import { isRegistered, type PhoneEvent } from '../../softphone/call-state';
 import {
   effectiveWsUrl,

@@ -1,6 +1,6 @@
 import { customerByPhone } from '../../db/queries';
 import type { SwitchboardDb } from '../../db/schema';
-import type { CallerId } from '../../softphone/caller-id';
+import type { CallerId } from '../../../shared/phone/caller-id';
 import type { ScreenPop } from '../../softphone/call-state';
 
 /**

@@ -7,7 +7,7 @@ import { callerAddress, callerLabel } from '../../../../../renderer/features/pho
 import { parseDialTarget } from '../../../../../renderer/features/phone/dial-target';
 import { lookUpCaller } from '../../../../../renderer/features/phone/screen-pop';
 import { translate } from '../../../../../renderer/i18n/translate';
-import { parseCallerId } from '../../../../../renderer/softphone/caller-id';
+import { parseCallerId } from '../../../../../shared/phone/caller-id';
 import { changesFrom, makeCustomer, makeIdentity, openTestDb } from '../../fixtures';
 
 describe('screen pop from the cache', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDisplayName, DISPLAY_MAX, parseCallerId, parseNameAddr } from '../../../../renderer/softphone/caller-id';
+import { cleanDisplayName, DISPLAY_MAX, parseCallerId, parseNameAddr } from '../../../../shared/phone/caller-id';
 
 const caller = (fromUser: string, fromDisplay = '', assertedIdentity = '') => parseCallerId({ fromUser, fromDisplay, assertedIdentity }, 'CN');
 
@@ -80,5 +80,22 @@ describe('parseNameAddr', () => {
     expect(parseNameAddr('<mailto:a@b>')).toBeNull();
     expect(parseNameAddr('garbage')).toBeNull();
     expect(parseNameAddr('<sip:%E0%A4%A@host>')).toEqual({ display: '', user: '%E0%A4%A' });
+  });
+});
+
+describe('quoted display names', () => {
+  it('undoes the quoted-string escapes', () => {
+    expect(cleanDisplayName('  "Quoted \\"Name\\""  ')).toBe('Quoted "Name"');
+    expect(cleanDisplayName('"back\\\\slash"')).toBe('back\\slash');
+  });
+});
+
+describe('withheld names', () => {
+  it('does not label an asserted number with the word Anonymous', () => {
+    expect(parseCallerId({ fromUser: 'anonymous', fromDisplay: '"Anonymous"', assertedIdentity: '<sip:+8613912345680@carrier>' }, 'CN')).toEqual({
+      kind: 'number',
+      e164: '+8613912345680',
+      display: null,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { type CountryCode, toE164 } from '../../shared/phone/e164';
+import { type CountryCode, toE164 } from './e164';
 
 /**
  * Who is calling, as the agent should see it. The display name is whatever
@@ -23,11 +23,13 @@ export const DISPLAY_MAX = 64;
 
 // Control characters, and the bidi overrides that let a name render backwards ("moc.knab" tricks).
 const UNSAFE_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const ANONYMOUS_USERS = new Set(['anonymous', 'restricted', 'unavailable', 'unknown', 'private']);
+const ANONYMOUS_USERS = new Set(['anonymous', 'restricted', 'unavailable', 'unknown', 'private', 'withheld']);
 
 /** A display name fit for one line of text: no control or bidi characters, trimmed, capped by code points. */
 export function cleanDisplayName(raw: string): string | null {
-  const cleaned = raw.replace(/\s+/g, ' ').replace(UNSAFE_CHARACTERS, '').trim().replace(/^"(.*)"$/, '$1').trim();
+  const spaced = raw.replace(/\s+/g, ' ').replace(UNSAFE_CHARACTERS, '').trim();
+  // A quoted-string display name: the quotes go, its escapes (\" and \\) are undone.
+  const cleaned = (/^"(.*)"$/.exec(spaced)?.[1]?.replace(/\\(.)/g, '$1') ?? spaced).trim();
   if (cleaned === '') return null;
   const points = Array.from(cleaned);
   return points.length > DISPLAY_MAX ? `${points.slice(0, DISPLAY_MAX - 1).join('')}…` : cleaned;
@@ -71,6 +73,8 @@ function splitIdentities(header: string): string[] {
 }
 
 const isAnonymousUser = (user: string) => user.trim() === '' || ANONYMOUS_USERS.has(user.trim().toLowerCase());
+/** "Anonymous" as a display name says nothing about who is calling; a number asserted beside it must not be labelled so. */
+const meaningfulName = (name: string | null): string | null => (name !== null && ANONYMOUS_USERS.has(name.toLowerCase()) ? null : name);
 
 function fromUser(user: string, display: string | null, region: CountryCode): CallerId {
   const bare = user.replace(/[\s().-]/g, '');
@@ -92,8 +96,8 @@ export function parseCallerId(headers: CallerHeaders, region: CountryCode): Call
   const asserted = splitIdentities(headers.assertedIdentity)
     .map(parseNameAddr)
     .filter((entry): entry is NameAddr => entry !== null && !isAnonymousUser(entry.user));
-  const fromDisplay = cleanDisplayName(headers.fromDisplay);
-  const candidates = asserted.map((entry) => fromUser(entry.user, cleanDisplayName(entry.display) ?? fromDisplay, region));
+  const fromDisplay = meaningfulName(cleanDisplayName(headers.fromDisplay));
+  const candidates = asserted.map((entry) => fromUser(entry.user, meaningfulName(cleanDisplayName(entry.display)) ?? fromDisplay, region));
   const best = candidates.find((candidate) => candidate.kind === 'number') ?? candidates[0];
   if (best) return best;
   if (isAnonymousUser(headers.fromUser)) return { kind: 'anonymous' };
