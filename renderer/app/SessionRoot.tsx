@@ -12,7 +12,7 @@ import { SyncContext, type SyncServices } from '../sync/context';
 import { createSyncEngine } from '../sync/engine';
 import { RoutingContext, type RoutingServices } from '../features/inbox/routing-context';
 import { ring } from '../platform/ring';
-import { createRoutingStore } from '../store/routing';
+import { createRoutingStore, toastOffers } from '../store/routing';
 import { createRoutingClient } from '../sync/routing-client';
 import { ChatContext, type ChatServices } from '../features/chat/chat-context';
 import { createChatStore } from '../store/chat';
@@ -55,11 +55,12 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       onOffer: (taskId) => {
         const state = routingStore.getState();
         const task = state.tasks.find((candidate) => candidate.id === taskId);
-        const offer = state.offers.find((candidate) => candidate.taskId === taskId);
-        if (!task) return;
+        const offer = toastOffers(state).find((candidate) => candidate.taskId === taskId);
+        // A call or video offer rings on the softphone, with its own sound and notification.
+        if (!task || !offer) return;
         ring();
         const locale = useLocale.getState().locale;
-        const who = offer?.customer ? `${offer.customer.name} (${offer.customer.number})` : translate(locale, 'inbox.unknownCustomer');
+        const who = offer.customer ? `${offer.customer.name} (${offer.customer.number})` : translate(locale, 'inbox.unknownCustomer');
         platform.notify(
           translate(locale, 'offer.notifyTitle', { channel: translate(locale, `channel.${task.channel}`) }),
           `${who} — ${task.subject}`,

@@ -188,4 +188,14 @@ export function reduceRouting(state: RoutingState, event: RoutingEvent): { state
 
 export type RoutingStore = StoreApi<RoutingState>;
 
+/**
+ * Offers the inbox rings and the shortcuts answer. Calls and video ring on
+ * the softphone instead: they are answered there (the hub hears it from the
+ * SIP server), so a second accept button would answer nothing.
+ */
+export function toastOffers(state: RoutingState): RingingOffer[] {
+  const onThePhone = new Set(state.tasks.filter((task) => task.channel === 'call' || task.channel === 'video').map((task) => task.id));
+  return state.offers.filter((offer) => !onThePhone.has(offer.taskId));
+}
+
 export const createRoutingStore = (agentId: string): RoutingStore => createStore<RoutingState>(() => initialRoutingState(agentId));

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ChannelIcon } from '../../app/icons';
 import { useT } from '../../i18n/locale-store';
-import type { RingingOffer } from '../../store/routing';
+import { useShallow } from 'zustand/react/shallow';
+import { type RingingOffer, toastOffers } from '../../store/routing';
 import { TierBadge } from '../customer360/TierBadge';
 import { formatTimer, secondsLeft } from './inbox-logic';
 import { useAcceptOffer, useNow, useRouting, useRoutingServices } from './routing-context';
@@ -80,7 +81,7 @@ function OfferCard({ offer, first }: { offer: RingingOffer; first: boolean }) {
 /** Ringing offers, newest at the bottom; the keyboard shortcuts answer the oldest. */
 export function OfferToasts() {
   const t = useT();
-  const offers = useRouting((state) => state.offers);
+  const offers = useRouting(useShallow(toastOffers));
   if (offers.length === 0) return null;
   return (
     <section className="offer-stack" aria-label={t('offer.region')} aria-live="assertive">

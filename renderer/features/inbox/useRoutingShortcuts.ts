@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { toastOffers } from '../../store/routing';
 import { shortcutFor } from './inbox-logic';
 import { useAcceptOffer, useRoutingServices } from './routing-context';
 
@@ -13,7 +14,7 @@ export function useRoutingShortcuts(): void {
       const state = store.getState();
       event.preventDefault();
       if (!state.live) return;
-      const offer = state.offers[0];
+      const offer = toastOffers(state)[0];
       if (shortcut === 'accept' && offer) void accept(offer.taskId);
       else if (shortcut === 'decline' && offer) void client.decline(offer.taskId);
       else if (shortcut === 'wrapup') {

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { initialRoutingState, type RoutingEvent, type RoutingState, reduceRouting } from '../../../../renderer/store/routing';
+import { initialRoutingState, type RoutingEvent, type RoutingState, reduceRouting, toastOffers } from '../../../../renderer/store/routing';
 import { makeCustomer } from '../fixtures';
 import { makeDesk, makeQueue, makeTask, T0 } from '../features/inbox/routing-fixtures';
 
@@ -153,5 +153,13 @@ describe('declining', () => {
     expect(state.offers).toEqual([]);
     expect(state.tasks).toEqual([]);
     expect(effects).toEqual([]);
+  });
+
+  it('leaves call and video offers to the softphone: the toast and the shortcuts answer the rest', () => {
+    const ringing = (channel: 'call' | 'video' | 'chat' | 'email') => makeTask({ channel, status: 'offered', offeredTo: ME, offerExpiresAt: T0 + 20_000 });
+    const tasks = [ringing('call'), ringing('chat'), ringing('video'), ringing('email')];
+    const { state } = run(live(), ...tasks.map((task): RoutingEvent => ({ type: 'offer', offer: { task, customer: null, expiresAt: T0 + 20_000 }, now: T0 })));
+    expect(state.offers).toHaveLength(4);
+    expect(toastOffers(state).map((offer) => offer.taskId)).toEqual([tasks[1]?.id, tasks[3]?.id]);
   });
 });
