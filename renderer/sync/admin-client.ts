@@ -5,6 +5,7 @@ import { UserSchema } from '../../shared/domain/user';
 import { type RoutingSettings, RoutingSettingsSchema } from '../../shared/protocol/admin';
 import type { UpsertCannedSchema } from '../../shared/protocol/chat';
 import type { HubError } from '../../shared/protocol/errors';
+import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
 import { type HubSocket, request } from './hub-socket';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
 
@@ -45,6 +46,9 @@ export function createAdminClient(socket: HubSocket, timeoutMs = 15_000) {
     settings: () => call('admin:settings:get', (s) => s.emitWithAck('admin:settings:get', {}), RoutingSettingsSchema),
     saveSettings: (settings: RoutingSettings) =>
       call('admin:settings:set', (s) => s.emitWithAck('admin:settings:set', settings), RoutingSettingsSchema),
+    voiceSettings: () => call('voice:settings', (s) => s.emitWithAck('voice:settings', {}), VoiceSettingsSchema),
+    saveVoiceSettings: (settings: VoiceSettings) =>
+      call('admin:voice:set', (s) => s.emitWithAck('admin:voice:set', settings), VoiceSettingsSchema),
     widgets: () => call('admin:widget:list', (s) => s.emitWithAck('admin:widget:list', {}), z.array(ChatWidgetSchema)),
     saveWidget: (widget: ChatWidget) => call('admin:widget:upsert', (s) => s.emitWithAck('admin:widget:upsert', widget), ChatWidgetSchema),
     cannedReplies: () => call('canned:list', (s) => s.emitWithAck('canned:list', {}), z.array(CannedResponseSchema)),

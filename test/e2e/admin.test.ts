@@ -19,7 +19,7 @@ async function openAdministration(page: Page): Promise<void> {
   await page.getByTestId('admin-area').waitFor();
 }
 
-async function openTab(page: Page, tab: 'queues' | 'agents' | 'routing' | 'widgets' | 'replies'): Promise<void> {
+async function openTab(page: Page, tab: 'queues' | 'agents' | 'routing' | 'voice' | 'widgets' | 'replies'): Promise<void> {
   await page.getByTestId(`admin-tab-${tab}`).click();
   await expect.poll(() => page.getByTestId(`admin-tab-${tab}`).getAttribute('aria-selected')).toBe('true');
 }
@@ -144,6 +144,32 @@ describe('administration: away reasons', () => {
     await expect(admin.getByTestId('away-code').last().getAttribute('aria-invalid')).resolves.toBe('true');
     await admin.getByTestId('aging').scrollIntoViewIfNeeded();
     await shot(admin, 'routing-priority');
+  });
+});
+
+describe('administration: phone numbers', () => {
+  it('adds a number for the General queue, which is still there after a reload', async () => {
+    await openTab(admin, 'voice');
+    await admin.getByTestId('voice-add').click();
+    await admin.getByTestId('voice-dialled').last().fill('sales');
+    await admin.getByTestId('voice-queue').last().selectOption({ label: 'General / 综合服务' });
+    await save(admin, 'voice-form');
+    await expect(admin.getByTestId('voice-dial-hint').textContent()).resolves.toMatch(/sip:<number>@\S+/);
+    await shot(admin, 'voice');
+
+    await admin.reload();
+    await expect.poll(() => badgeState(admin), { timeout: 60_000 }).toBe('online');
+    await openAdministration(admin);
+    await openTab(admin, 'voice');
+    await admin.getByTestId('voice-numbers').waitFor();
+    const numbers = await admin.getByTestId('voice-number').evaluateAll((rows) =>
+      rows.map((row) => {
+        const dialled = row.querySelector<HTMLInputElement>('[data-testid="voice-dialled"]');
+        const queue = row.querySelector<HTMLSelectElement>('[data-testid="voice-queue"]');
+        return `${dialled?.value} → ${queue?.selectedOptions[0]?.textContent}`;
+      }),
+    );
+    expect(numbers).toContain('sales → General / 综合服务');
   });
 });
 

@@ -11,19 +11,21 @@ import { AgentsTab } from './AgentsTab';
 import { QueuesTab } from './QueuesTab';
 import { RoutingSettingsTab } from './RoutingSettingsTab';
 import { SharedRepliesTab } from './SharedRepliesTab';
+import { VoiceTab } from './VoiceTab';
 import { WidgetsTab } from './WidgetsTab';
 
 const TABS = [
   { id: 'queues', label: 'admin.tab.queues', Panel: QueuesTab },
   { id: 'agents', label: 'admin.tab.agents', Panel: AgentsTab },
   { id: 'routing', label: 'admin.tab.routing', Panel: RoutingSettingsTab },
+  { id: 'voice', label: 'admin.tab.voice', Panel: VoiceTab },
   { id: 'widgets', label: 'admin.tab.widgets', Panel: WidgetsTab },
   { id: 'replies', label: 'admin.tab.replies', Panel: SharedRepliesTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Panel: () => JSX.Element }[];
 
 type TabId = (typeof TABS)[number]['id'];
 
-/** The centre's set-up: queues, agents, routing settings, chat widgets and shared replies. Read-only for supervisors. */
+/** The centre's set-up: queues, agents, routing settings, phone numbers, chat widgets and shared replies. Read-only for supervisors. */
 export function AdminArea({ session }: { session: StoredSession }) {
   const t = useT();
   const { engine } = useSync();

@@ -28,6 +28,10 @@ export type FieldProblem =
   /** The hub found that this overflow would send tasks round in a circle. */
   | { kind: 'overflow-loop' }
   | { kind: 'no-chat' }
+  /** A phone number sent to a queue that does not take calls. */
+  | { kind: 'no-calls' }
+  /** A phone number that is an agent's username, which would hide their extension. */
+  | { kind: 'agent-extension' }
   /** One line of a one-per-line box (allowed origins) is not valid. */
   | { kind: 'origin-line'; line: number }
   | { kind: 'hub-refused' };
@@ -35,7 +39,7 @@ export type FieldProblem =
 export type ProblemKind = FieldProblem['kind'];
 
 /** The shapes the shared schemas ask for, so the message can show an example. */
-export type FormatHint = 'time' | 'date' | 'away-code' | 'skill' | 'widget-id' | 'origin' | 'shortcut';
+export type FormatHint = 'time' | 'date' | 'away-code' | 'skill' | 'widget-id' | 'origin' | 'shortcut' | 'sip-user';
 
 /** field path (dots, as the hub writes them) → its first problem. */
 export type FieldErrors = ReadonlyMap<string, FieldProblem>;
@@ -70,6 +74,10 @@ const KNOWN_MESSAGES: ReadonlyMap<string, FieldProblem> = new Map<string, FieldP
   ['key customers cannot outrank VIPs', { kind: 'key-above-vip' }],
   ['unknown queue', { kind: 'unknown-queue' }],
   ['not served by this queue', { kind: 'no-chat' }],
+  ['a SIP user part', { kind: 'format', hint: 'sip-user' }],
+  ['each number once', { kind: 'duplicate' }],
+  ['not a queue that takes calls', { kind: 'no-calls' }],
+  ["an agent's extension", { kind: 'agent-extension' }],
 ]);
 
 function fromZodIssue(issue: z.core.$ZodIssue): FieldProblem {

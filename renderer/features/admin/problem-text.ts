@@ -9,6 +9,7 @@ const HINTS: Record<FormatHint, MessageKey> = {
   'widget-id': 'admin.hint.widgetId',
   origin: 'admin.hint.origin',
   shortcut: 'admin.hint.shortcut',
+  'sip-user': 'admin.hint.sipUser',
 };
 
 /** One field problem as a sentence in the admin's language. */
@@ -54,6 +55,10 @@ export function problemText(t: Translate, problem: FieldProblem): string {
       return t('admin.problem.overflowLoop');
     case 'no-chat':
       return t('admin.problem.noChat');
+    case 'no-calls':
+      return t('admin.problem.noCalls');
+    case 'agent-extension':
+      return t('admin.problem.agentExtension');
     case 'origin-line':
       return t('admin.problem.originLine', { line: problem.line });
     case 'hub-refused':

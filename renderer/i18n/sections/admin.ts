@@ -10,6 +10,7 @@ export const adminEn = {
   'admin.tab.agents': 'Agents',
   'admin.tab.routing': 'Away reasons & routing',
   'admin.tab.widgets': 'Chat widgets',
+  'admin.tab.voice': 'Phone numbers',
   'admin.tab.replies': 'Shared replies',
 
   'admin.save': 'Save',
@@ -53,6 +54,8 @@ export const adminEn = {
   'admin.problem.unknownQueue': 'This queue no longer exists.',
   'admin.problem.overflowLoop': 'This would make an overflow loop.',
   'admin.problem.noChat': 'This queue does not take chats.',
+  'admin.problem.noCalls': 'This queue does not take calls.',
+  'admin.problem.agentExtension': 'This is an agent’s username (their extension); choose another number.',
   'admin.problem.originLine': 'Line {line}: write a site address like https://shop.example.com (no path).',
   'admin.problem.hubRefused': 'The hub did not accept this value.',
 
@@ -63,6 +66,7 @@ export const adminEn = {
   'admin.hint.widgetId': 'Lower-case letters, digits and dashes only (e.g. shop-cn).',
   'admin.hint.origin': 'A site address like https://shop.example.com.',
   'admin.hint.shortcut': 'Letters, digits, dash and underscore only (e.g. hello).',
+  'admin.hint.sipUser': 'Letters, digits, dot, dash, underscore and + only (e.g. support, 4008001234).',
 
   'admin.skills.none': 'No skills.',
   'admin.skills.add': 'Add a skill',
@@ -146,6 +150,21 @@ export const adminEn = {
   'admin.settings.aging': 'Ageing',
   'admin.settings.oneLiveConversation': 'One live conversation at a time (no video while on a call, and the reverse)',
 
+  'admin.voice.numbers': 'Dialled numbers',
+  'admin.voice.numbersHelp': 'Each number a caller dials, and the queue whose agents take the call.',
+  'admin.voice.dialled': 'Number',
+  'admin.voice.queue': 'Queue',
+  'admin.voice.dialledN': 'Number {n}',
+  'admin.voice.queueN': 'Queue of number {n}',
+  'admin.voice.none': 'No numbers yet: callers reach only agents’ extensions.',
+  'admin.voice.add': 'Add a number',
+  'admin.voice.dialHint': 'Callers dial sip:<number>@{domain}; an agent is reached directly at sip:<username>@{domain}.',
+  'admin.voice.calls': 'Calls',
+  'admin.voice.domain': 'SIP domain',
+  'admin.voice.ringSec': 'Ring time per agent',
+  'admin.voice.waitRetrySec': 'Queue retry interval',
+  'admin.voice.waitRetryHelp': 'How often a waiting caller is offered to routing again.',
+
   'admin.widget.add': 'New widget',
   'admin.widget.new': 'New chat widget',
   'admin.widget.none': 'No chat widgets yet.',
@@ -192,6 +211,7 @@ export const adminZhCN = {
   'admin.tab.agents': '坐席',
   'admin.tab.routing': '示忙原因与路由',
   'admin.tab.widgets': '在线聊天插件',
+  'admin.tab.voice': '电话号码',
   'admin.tab.replies': '公共快捷回复',
 
   'admin.save': '保存',
@@ -235,6 +255,8 @@ export const adminZhCN = {
   'admin.problem.unknownQueue': '该队列已不存在。',
   'admin.problem.overflowLoop': '这样会形成溢出循环。',
   'admin.problem.noChat': '该队列不接收在线聊天。',
+  'admin.problem.noCalls': '该队列不接听电话。',
+  'admin.problem.agentExtension': '这是坐席的用户名（即其分机），请换一个号码。',
   'admin.problem.originLine': '第 {line} 行：请填写网站地址，例如 https://shop.example.com（不含路径）。',
   'admin.problem.hubRefused': '服务器未接受此值。',
 
@@ -245,6 +267,7 @@ export const adminZhCN = {
   'admin.hint.widgetId': '只能使用小写字母、数字和短横线（如 shop-cn）。',
   'admin.hint.origin': '请填写网站地址，例如 https://shop.example.com。',
   'admin.hint.shortcut': '只能使用文字、数字、短横线和下划线（如 hello）。',
+  'admin.hint.sipUser': '只能使用字母、数字、点、短横线、下划线和 +（如 support、4008001234）。',
 
   'admin.skills.none': '无技能要求。',
   'admin.skills.add': '添加技能',
@@ -327,6 +350,21 @@ export const adminZhCN = {
   'admin.settings.keyBoost': '次要客户加权',
   'admin.settings.aging': '等待加权',
   'admin.settings.oneLiveConversation': '同一时间只进行一个实时会话（通话中不接视频，反之亦然）',
+
+  'admin.voice.numbers': '拨入号码',
+  'admin.voice.numbersHelp': '来电者拨打的每个号码，以及接听该号码来电的队列。',
+  'admin.voice.dialled': '号码',
+  'admin.voice.queue': '队列',
+  'admin.voice.dialledN': '号码 {n}',
+  'admin.voice.queueN': '号码 {n} 的队列',
+  'admin.voice.none': '暂无号码：来电只能直接拨打坐席分机。',
+  'admin.voice.add': '添加号码',
+  'admin.voice.dialHint': '来电者拨打 sip:<号码>@{domain}；直接拨打 sip:<用户名>@{domain} 可找到坐席本人。',
+  'admin.voice.calls': '通话',
+  'admin.voice.domain': 'SIP 域',
+  'admin.voice.ringSec': '振铃时长',
+  'admin.voice.waitRetrySec': '排队重试间隔',
+  'admin.voice.waitRetryHelp': '排队中的来电每隔多久重新分配一次。',
 
   'admin.widget.add': '新建插件',
   'admin.widget.new': '新建在线聊天插件',

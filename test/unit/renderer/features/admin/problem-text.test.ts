@@ -24,6 +24,8 @@ const SAMPLES: Record<ProblemKind, FieldProblem> = {
   'unknown-queue': { kind: 'unknown-queue' },
   'overflow-loop': { kind: 'overflow-loop' },
   'no-chat': { kind: 'no-chat' },
+  'no-calls': { kind: 'no-calls' },
+  'agent-extension': { kind: 'agent-extension' },
   'origin-line': { kind: 'origin-line', line: 3 },
   'hub-refused': { kind: 'hub-refused' },
 };
