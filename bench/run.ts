@@ -7,6 +7,7 @@ import { benchOpenTimeline } from './open-timeline';
 import { benchRoutingDecision } from './routing-decision';
 import { benchRoutingLoad } from './routing-load';
 import { BENCH_SCALE, scaled } from './scale';
+import { benchScreenPop } from './screen-pop';
 import { report } from './stats';
 
 /**
@@ -17,7 +18,7 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function selected(): ReadonlySet<BenchName> {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     });
   }
   if (wanted.has('open-timeline')) await timed('open-timeline', benchOpenTimeline);
+  if (wanted.has('screen-pop')) await timed('screen-pop', benchScreenPop);
   if (wanted.has('mutation-fanout')) {
     // fanout.ts reads its sizes when loaded.
     process.env.BENCH_CLIENTS ??= String(scaled(200, 20));

@@ -65,7 +65,8 @@ export function endForResponse(statusCode: number): CallEnd {
 
 const headersOf = (invitation: Invitation): CallerHeaders => ({
   fromUser: invitation.remoteIdentity.uri.user ?? '',
-  fromDisplay: invitation.remoteIdentity.displayName,
+  // sip.js types it as a string, but a From with no display name gives undefined.
+  fromDisplay: invitation.remoteIdentity.displayName ?? '',
   assertedIdentity: invitation.request.getHeader('P-Asserted-Identity') ?? '',
 });
 

@@ -107,19 +107,19 @@ async function customerWithPhone(): Promise<{ customer: Customer; phone: string 
  * agent to decline (Chromium cannot take SIPp's plain-RTP offer without a
  * media bridge, so this call is for the ringing card and screen pop only).
  */
-function sippScenario(phone: string): string {
+/** An INVITE from SIPp: by default a hostile display name in From and the customer's number only in P-Asserted-Identity. */
+function sippScenario(phone: string, from = '"<script>alert(1)</script>" <sip:anonymous@anonymous.invalid>', assertIdentity = true): string {
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="screen pop caller">
   <send retrans="500"><![CDATA[
 INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: "<script>alert(1)</script>" <sip:anonymous@anonymous.invalid>;tag=[pid]SIPpTag00[call_number]
+From: ${from};tag=[pid]SIPpTag00[call_number]
 To: <sip:[service]@[remote_ip]:[remote_port]>
 Call-ID: [call_id]
 CSeq: 1 INVITE
 Contact: <sip:sipp@[local_ip]:[local_port]>
-P-Asserted-Identity: <tel:${phone}>
-Max-Forwards: 70
+${assertIdentity ? `P-Asserted-Identity: <tel:${phone}>\n` : ''}Max-Forwards: 70
 Content-Type: application/sdp
 Content-Length: [len]
 
@@ -137,7 +137,7 @@ a=rtpmap:0 PCMU/8000
   <send><![CDATA[
 ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: "<script>alert(1)</script>" <sip:anonymous@anonymous.invalid>;tag=[pid]SIPpTag00[call_number]
+From: ${from};tag=[pid]SIPpTag00[call_number]
 To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
 Call-ID: [call_id]
 CSeq: 1 ACK
@@ -253,6 +253,20 @@ describe('softphone: two desktops call each other through Kamailio', () => {
     expect(result.code, result.output).toBe(0);
     await expect.poll(() => agent1.getByTestId('call-card').count()).toBe(0);
     expect(dialogs).toBe(0);
+  });
+
+  it('rings and screen-pops a caller whose From carries no display name', async () => {
+    const { customer, phone } = await customerWithPhone();
+    const scenario = join(dataDir, 'no-display-name-caller.xml');
+    writeFileSync(scenario, sippScenario(phone, `<sip:${phone}@carrier.example>`, false));
+    const sipp = runSipp(scenario, 'agent1');
+    await expect.poll(() => callPhase(agent1), { timeout: 15_000 }).toBe('ringing');
+    await expect.poll(() => agent1.getByTestId('phone-pop').getAttribute('data-pop')).toBe('known');
+    await expect.poll(() => agent1.getByTestId('customer-number').textContent()).toContain(customer.number);
+    await agent1.getByTestId('call-decline').click();
+    const result = await sipp;
+    expect(result.code, result.output).toBe(0);
+    await expect.poll(() => agent1.getByTestId('call-card').count()).toBe(0);
   });
 
   it("dials a customer's number from their 360; a number no queue answers is refused and the card says so", async () => {

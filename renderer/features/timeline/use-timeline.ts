@@ -11,8 +11,8 @@ export type OlderState = 'idle' | 'loading' | 'done' | 'error';
 
 /** Rows are read in chunks around what is on screen. */
 const CHUNK = 50;
-/** Enough rows to fill the first screen of the tallest window. */
-const FIRST_SCREEN = 40;
+/** Enough rows to fill the first screen of the tallest window, read in one go: one chunk, so no second read follows at once. */
+const FIRST_SCREEN = CHUNK;
 const HISTORY_PAGE = 200;
 
 /**
