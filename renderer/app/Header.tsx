@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { logout } from '../auth/auth-api';
 import { canOpenAdministration } from '../features/admin/admin-access';
 import { AgentStateControl } from '../features/inbox/AgentStateControl';
+import { CLIENT_EVENTS } from '../../shared/protocol/events';
+import type { Role } from '../../shared/domain/user';
 import { useOptionalPhone } from '../features/phone/phone-context';
 import { PhoneChip } from '../features/phone/PhoneChip';
 import { SyncBadge } from '../features/status/SyncBadge';
@@ -38,7 +40,8 @@ export function Header({ session }: { session: StoredSession }) {
       </div>
       <div className="header-tools">
         <SyncBadge />
-        <AgentStateControl />
+        {/* Only roles the hub lets take work have a state to set; an administrator has none. */}
+        {takesWork(session.user.role) && <AgentStateControl />}
         {phone && <PhoneChip user={session.user.username} />}
         <div className="agent" title={t('header.agent', { name: session.user.displayName })} data-testid="agent-identity">
           <span className="agent-name">{session.user.displayName}</span>
@@ -83,3 +86,5 @@ export function Header({ session }: { session: StoredSession }) {
     </header>
   );
 }
+
+const takesWork = (role: Role): boolean => (CLIENT_EVENTS['agent:state:set'].roles as readonly Role[]).includes(role);
