@@ -2,13 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer, Identity } from '../../shared/domain/customer';
-import type { ClientToHubEvents, HubToClientEvents, Response, Session } from '../../shared/protocol';
 import { type RunningKamailio, startKamailio } from '../../scripts/kamailio';
 import { notesWithText, signIn } from './desktop';
+import { callPhase, customerWithPhone, registerPhone } from './hub-client';
 import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
 
 /**
@@ -51,41 +49,6 @@ afterAll(async () => {
   await hub?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-const callPhase = (page: Page) => page.getByTestId('call-card').getAttribute('data-phase');
-
-function data<T>(response: Response<T>): T {
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.data;
-}
-
-/** A seeded customer with a phone number, read the way any desktop reads the hub: login, then the change log. */
-async function customerWithPhone(): Promise<{ customer: Customer; phone: string }> {
-  const res = await fetch(`${hub.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'supervisor', password: 'demo1234' }),
-  });
-  const session = data((await res.json()) as Response<Session>);
-  const socket: Socket<HubToClientEvents, ClientToHubEvents> = io(hub.url, { auth: { token: session.accessToken }, transports: ['websocket'] });
-  try {
-    const { changes } = data(await socket.emitWithAck('sync:pull', { since: 0, limit: 500 }));
-    const customers = new Map<string, Customer>();
-    const phones: Identity[] = [];
-    for (const change of changes) {
-      if (change.op !== 'put') continue;
-      if (change.entity === 'customer') customers.set(change.data.id, change.data);
-      if (change.entity === 'identity' && change.data.kind === 'phone') phones.push(change.data);
-    }
-    for (const phone of phones) {
-      const customer = customers.get(phone.customerId);
-      if (customer) return { customer, phone: phone.value };
-    }
-    throw new Error('no seeded customer with a phone in the first page of changes');
-  } finally {
-    socket.disconnect();
-  }
-}
 
 /**
  * The caller: SIPp from the customer's number to a demo queue number; resolves
@@ -130,15 +93,11 @@ describe('a queue call from a customer, answered at the agent desktop', () => {
   it('rings the available agent with the customer popped; answered, talked, wrapped up, and on the timeline', async () => {
     const { page: agent, context } = await signIn(browser, hub.url, 'agent1');
     contexts.push(context);
-    await agent.getByTestId('phone-chip').click();
-    await agent.getByRole('button', { name: 'Phone settings' }).click();
-    await agent.getByTestId('phone-settings-ws').fill(kamailio.wsUrl);
-    await agent.getByTestId('phone-settings-save').click();
-    await expect.poll(() => agent.getByTestId('phone-chip').getAttribute('data-state'), { timeout: 20_000 }).toBe('registered');
+    await registerPhone(agent, kamailio.wsUrl);
     await agent.getByTestId('agent-state-select').selectOption('available');
     await expect.poll(() => agent.getByTestId('agent-state').getAttribute('data-status')).toBe('available');
 
-    const { customer, phone } = await customerWithPhone();
+    const { customer, phone } = await customerWithPhone(hub.url);
     const caller = callFrom(phone, 'support');
 
     await expect.poll(() => callPhase(agent), { timeout: 20_000 }).toBe('ringing');

@@ -1,10 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToHubEvents, HubToClientEvents, Response, Session } from '../../shared/protocol';
 import { notesWithText, signIn } from './desktop';
+import { data, deskSocket, type HubSocket } from './hub-client';
 import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
 
 const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
@@ -12,31 +11,10 @@ const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
 let hub: HubProcess;
 let dataDir: string;
 let browser: Browser;
-let supervisor: Socket<HubToClientEvents, ClientToHubEvents>;
+let supervisor: HubSocket;
 const contexts: BrowserContext[] = [];
 /** agent1's desktop, signed in by the first test and reused by the next. */
 let agent1: Page | undefined;
-
-function data<T>(response: Response<T>): T {
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.data;
-}
-
-/** The supervisor is a second person at another desk: here a plain socket client, as their own desktop would be. */
-async function supervisorDesk(url: string): Promise<Socket<HubToClientEvents, ClientToHubEvents>> {
-  const res = await fetch(`${url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'supervisor', password: 'demo1234' }),
-  });
-  const session = data((await res.json()) as Response<Session>);
-  const socket: Socket<HubToClientEvents, ClientToHubEvents> = io(url, { auth: { token: session.accessToken }, transports: ['websocket'] });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -47,7 +25,7 @@ beforeAll(async () => {
     env: { SEED_CUSTOMERS: '100', SEED_HEAVY_INTERACTIONS: '200', LOG_LEVEL: 'warn' },
   });
   browser = await launchChromium();
-  supervisor = await supervisorDesk(hub.url);
+  supervisor = await deskSocket(hub.url, 'supervisor');
 });
 
 afterAll(async () => {

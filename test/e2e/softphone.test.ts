@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer, Identity } from '../../shared/domain/customer';
-import type { ClientToHubEvents, HubToClientEvents, Response, Session } from '../../shared/protocol';
 import { type RunningKamailio, startKamailio } from '../../scripts/kamailio';
 import { signIn } from './desktop';
+import { callPhase, customerWithPhone, phoneState, registerPhone } from './hub-client';
 import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
 
 const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
@@ -41,9 +39,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const phoneState = (page: Page) => page.getByTestId('phone-chip').getAttribute('data-state');
-const callPhase = (page: Page) => page.getByTestId('call-card').getAttribute('data-phase');
-
 /** Signs in and points the phone at the test's Kamailio through the phone settings, as an agent would. */
 async function deskWithPhone(username: string, options: { microphone: 'allowed' | 'blocked' } = { microphone: 'allowed' }): Promise<Page> {
   const { page, context } = await signIn(browser, hub.url, username);
@@ -54,11 +49,7 @@ async function deskWithPhone(username: string, options: { microphone: 'allowed' 
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
   }
-  await page.getByTestId('phone-chip').click();
-  await page.getByRole('button', { name: 'Phone settings' }).click();
-  await page.getByTestId('phone-settings-ws').fill(kamailio.wsUrl);
-  await page.getByTestId('phone-settings-save').click();
-  await expect.poll(() => phoneState(page), { timeout: 20_000 }).toBe('registered');
+  await registerPhone(page, kamailio.wsUrl);
   return page;
 }
 
@@ -68,46 +59,13 @@ async function dial(page: Page, target: string): Promise<void> {
   await page.getByTestId('phone-dial').click();
 }
 
-function data<T>(response: Response<T>): T {
-  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-  return response.data;
-}
-
-/** A seeded customer with a phone number, read the way any desktop reads the hub: login, then the change log. */
-async function customerWithPhone(): Promise<{ customer: Customer; phone: string }> {
-  const res = await fetch(`${hub.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'supervisor', password: 'demo1234' }),
-  });
-  const session = data((await res.json()) as Response<Session>);
-  const socket: Socket<HubToClientEvents, ClientToHubEvents> = io(hub.url, { auth: { token: session.accessToken }, transports: ['websocket'] });
-  try {
-    const { changes } = data(await socket.emitWithAck('sync:pull', { since: 0, limit: 500 }));
-    const customers = new Map<string, Customer>();
-    const phones: Identity[] = [];
-    for (const change of changes) {
-      if (change.op !== 'put') continue;
-      if (change.entity === 'customer') customers.set(change.data.id, change.data);
-      if (change.entity === 'identity' && change.data.kind === 'phone') phones.push(change.data);
-    }
-    for (const phone of phones) {
-      const customer = customers.get(phone.customerId);
-      if (customer) return { customer, phone: phone.value };
-    }
-    throw new Error('no seeded customer with a phone in the first page of changes');
-  } finally {
-    socket.disconnect();
-  }
-}
-
 /**
- * An ordinary SIP caller (SIPp) ringing agent1's extension: a hostile display
- * name in From, the real number only in P-Asserted-Identity. It waits for the
- * agent to decline (Chromium cannot take SIPp's plain-RTP offer without a
- * media bridge, so this call is for the ringing card and screen pop only).
+ * An ordinary SIP caller (SIPp) ringing agent1's extension: by default a
+ * hostile display name in From and the real number only in
+ * P-Asserted-Identity. It waits for the agent to decline (Chromium cannot
+ * take SIPp's plain-RTP offer without a media bridge, so this call is for the
+ * ringing card and screen pop only).
  */
-/** An INVITE from SIPp: by default a hostile display name in From and the customer's number only in P-Asserted-Identity. */
 function sippScenario(phone: string, from = '"<script>alert(1)</script>" <sip:anonymous@anonymous.invalid>', assertIdentity = true): string {
   return `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="screen pop caller">
@@ -231,7 +189,7 @@ describe('softphone: two desktops call each other through Kamailio', () => {
   });
 
   it('screen-pops the known customer for a SIP caller, showing a hostile display name as text', async () => {
-    const { customer, phone } = await customerWithPhone();
+    const { customer, phone } = await customerWithPhone(hub.url);
     let dialogs = 0;
     agent1.on('dialog', (dialog) => {
       dialogs += 1;
@@ -256,7 +214,7 @@ describe('softphone: two desktops call each other through Kamailio', () => {
   });
 
   it('rings and screen-pops a caller whose From carries no display name', async () => {
-    const { customer, phone } = await customerWithPhone();
+    const { customer, phone } = await customerWithPhone(hub.url);
     const scenario = join(dataDir, 'no-display-name-caller.xml');
     writeFileSync(scenario, sippScenario(phone, `<sip:${phone}@carrier.example>`, false));
     const sipp = runSipp(scenario, 'agent1');
