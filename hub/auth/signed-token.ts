@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 
 /**
@@ -33,4 +33,10 @@ export function verifyToken<T extends { exp: number }>(token: string, version: s
   if (!claims.success) return { ok: false, code: 'token-invalid' };
   if (now >= claims.data.exp) return { ok: false, code: 'token-expired' };
   return { ok: true, claims: claims.data };
+}
+
+/** Compares two secrets by their digests, so neither the length nor the first differing byte shows in the time taken. */
+export function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mac, signToken, type TokenCheck, verifyToken } from '../auth/signed-token';
+import { createHmac } from 'node:crypto';
+import { mac, sameSecret, signToken, type TokenCheck, verifyToken } from '../auth/signed-token';
 import { z } from 'zod';
 import { WidgetIdSchema } from '../../shared/domain/chat';
 import { UlidSchema } from '../../shared/domain/ids';
@@ -34,8 +34,4 @@ export const verifyVisitorToken = (token: string, key: string, now: number): Vis
 /** Capability links to chat files: whoever holds the link was given it in the conversation. */
 export const fileSignature = (fileId: string, key: string): string => mac(`file.${fileId}`, key).toString('base64url');
 
-export function fileSignatureMatches(fileId: string, given: string, key: string): boolean {
-  const expected = Buffer.from(fileSignature(fileId, key), 'utf8');
-  const actual = Buffer.from(given, 'utf8');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+export const fileSignatureMatches = (fileId: string, given: string, key: string): boolean => sameSecret(given, fileSignature(fileId, key));

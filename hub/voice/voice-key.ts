@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameSecret } from '../auth/signed-token';
 import { readOrInitMeta } from '../db/meta-queries';
 import type { Queryable } from '../db/schema';
 
@@ -14,8 +15,4 @@ export async function resolveVoiceKey(db: Queryable, configured: string | null):
   return readOrInitMeta(db, META_KEY, () => randomBytes(32).toString('base64url'));
 }
 
-/** Compares digests, so neither the key's length nor its first differing byte shows in the time taken. */
-export function voiceKeyMatches(given: string, key: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(key));
-}
+export const voiceKeyMatches = (given: string, key: string): boolean => sameSecret(given, key);
