@@ -58,7 +58,7 @@ async function stageRawRows(hub: RunningHub, page: Page, interactionsSince: numb
     let rows = 0;
     for await (const changes of pullPages(socket, interactionsSince)) {
       for (const change of changes) {
-        if (change.entity === 'customer') chunk.customers.push(withTerms(change.data));
+        if (change.entity === 'customer' && change.op === 'put') chunk.customers.push(withTerms(change.data));
         else if (change.entity === 'identity' && change.op === 'put') chunk.identities.push(change.data);
         else if (change.entity === 'interaction' && change.data.occurredAt >= interactionsSince) chunk.interactions.push(change.data);
         else throw new Error(`the bulk seed made a change the baseline does not model: ${change.entity} ${change.op}`);

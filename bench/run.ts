@@ -1,4 +1,5 @@
 import { rendererAssets } from './browser';
+import { benchCallRate } from './call-rate';
 import { benchChatRelay } from './chat-relay';
 import { benchInitialSync } from './initial-sync';
 import { log } from './log';
@@ -18,8 +19,10 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate'] as const;
 type BenchName = (typeof BENCHES)[number];
+/** Benchmarks that never open a page. */
+const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate']);
 
 function selected(): ReadonlySet<BenchName> {
   const only = process.env.BENCH_ONLY?.trim();
@@ -32,7 +35,8 @@ function selected(): ReadonlySet<BenchName> {
 
 async function main(): Promise<void> {
   const wanted = selected();
-  rendererAssets();
+  // Fail at once, not after the others have run, when a browser benchmark has no renderer to load.
+  if ([...wanted].some((name) => !WITHOUT_BROWSER.has(name))) rendererAssets();
   const started = performance.now();
   const ran: string[] = [];
   const timed = async (name: string, run: () => Promise<void>) => {
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   if (wanted.has('routing-decision')) await timed('routing-decision', async () => benchRoutingDecision());
   if (wanted.has('routing-load')) await timed('routing-load', benchRoutingLoad);
   if (wanted.has('chat-relay')) await timed('chat-relay', benchChatRelay);
+  if (wanted.has('call-rate')) await timed('call-rate', benchCallRate);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

@@ -29,8 +29,8 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    // Ringtones and call audio (remote WebRTC streams, recordings as blobs).
-    'media-src': ["'self'", 'data:', 'blob:', 'mediastream:'],
+    // Ringtones and call audio (remote WebRTC streams, recordings as blobs), and call recordings played from the hub.
+    'media-src': ["'self'", 'data:', 'blob:', 'mediastream:', ...hubSources(options.hubUrl).slice(0, 1)],
     'connect-src': [...connect],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],

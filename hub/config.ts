@@ -2,7 +2,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { DEFAULT_RECORDING_MAX_BYTES } from '../shared/protocol/recording';
 import { LOG_LEVELS, type LogLevel } from './log';
+import { HOME_ONLY, parseDestinationRule, type DestinationRule } from './voice/dial-policy';
+import { type OutboundLine, SIP_TRUNK_PATTERN } from './voice/outbound-call';
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -30,7 +33,17 @@ export type HubConfig = {
     key: string | null;
     /** The SIP domain agents register in, until an admin saves voice settings. */
     sipDomain: string;
+    /** Signs agents' SIP credentials (Kamailio's auth_ephemeral secret); null means "generate once and keep it in the store". */
+    sipAuthSecret: string | null;
+    /** Where Kamailio takes wakes for callers waiting in a queue (its WebSocket port, /switchboard/wake); null: it re-asks on its own fallback only. */
+    kamailioWakeUrl: string | null;
+    /** Where web visitors' browsers reach Kamailio's WebSocket for "Call us" (SIP_WS_URL); null: the hub's host, port 5066. */
+    sipWsUrl: string | null;
   };
+  /** Agents' calls to customers through the carrier's trunk (hub/voice/outbound-call.ts); without a trunk, dialling a number is refused. */
+  outbound: OutboundLine;
+  /** The attachment store (files under `<data>/attachments`): the largest call recording it takes. */
+  attachments: { maxRecordingBytes: number };
   seed: SeedConfig;
   logLevel: LogLevel;
   paths: {
@@ -74,6 +87,17 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
   .pipe(z.url());
 
+const sipTrunk = z.string().trim().regex(SIP_TRUNK_PATTERN, "must be the carrier gateway's SIP URI such as sip:203.0.113.9:5060 (no user part)");
+
+const e164Number = z.string().trim().regex(/^\+[1-9][0-9]{5,14}$/, 'must be an E.164 number such as +862088886666');
+
+const destinationRule = z.string().transform((text, ctx): DestinationRule => {
+  const parsed = parseDestinationRule(text, (code): code is CountryCode => isSupportedCountry(code));
+  if (parsed.ok) return parsed.rule;
+  ctx.addIssue({ code: 'custom', message: `unknown ${parsed.unknown.join(', ')}: expected international, premium or two-letter regions such as HK` });
+  return z.NEVER;
+});
+
 const region = z
   .string()
   .trim()
@@ -105,7 +129,16 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
     voice: {
       key: read('VOICE_KEY', z.string().min(32, 'must be at least 32 characters'), null),
       sipDomain: read('SIP_DOMAIN', z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/, 'must be a domain name such as switchboard.local'), 'switchboard.local'),
+      sipAuthSecret: read('SIP_AUTH_SECRET', z.string().regex(/^[A-Za-z0-9._~+/=-]{32,256}$/, 'must be 32+ letters, digits or ._~+/=-'), null),
+      kamailioWakeUrl: read('KAMAILIO_WAKE_URL', z.url({ protocol: /^https?$/, error: 'must be an http:// URL such as http://127.0.0.1:5066/switchboard/wake' }), null),
+      sipWsUrl: read('SIP_WS_URL', z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL such as wss://sip.example.com:5066' }), null),
     },
+    outbound: {
+      trunk: read('SIP_TRUNK', sipTrunk, null),
+      callerId: read('SIP_CALLER_ID', e164Number, null),
+      allow: read('SIP_OUTBOUND_ALLOW', destinationRule, HOME_ONLY),
+    },
+    attachments: { maxRecordingBytes: read('RECORDING_MAX_BYTES', integer(1_024, 2 * 1024 * 1024 * 1024), DEFAULT_RECORDING_MAX_BYTES) },
     seed: {
       enabled: read('SEED', flag, true),
       customers: read('SEED_CUSTOMERS', integer(1, 1_000_000), 2_000),
@@ -115,6 +148,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
     logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), 'info'),
     paths: { data, renderer: isAbsolute(rendererDir) ? rendererDir : resolve(cwd, rendererDir) },
   };
+  // Without a number to present the carrier would show the agent's own address: refuse to start rather than leak it.
+  if (config.outbound.trunk && !config.outbound.callerId) problems.push('SIP_CALLER_ID is required with SIP_TRUNK: the number customers see when an agent calls them');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

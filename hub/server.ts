@@ -35,8 +35,16 @@ import { seedVoiceIfEmpty } from './voice/demo-voice';
 import { PhoneRegistry } from './voice/phone-registry';
 import { createVoiceHttp } from './voice/voice-http';
 import { resolveVoiceKey } from './voice/voice-key';
+import { createSipCredentialsRoute, resolveSipAuthSecret } from './voice/sip-credentials';
 import { createVoiceRoutes } from './voice/voice-routes';
+import { createAttachmentStore } from './attachments/attachment-store';
+import { createRecordingHttp } from './attachments/recording-http';
+import { recordingLinkKey } from './attachments/recording-link';
+import { createRecordingRoutes } from './voice/recording-routes';
+import { createRecordingService } from './voice/recording-service';
 import { createVoiceService, type VoiceService } from './voice/voice-service';
+import { createVisitorCalls } from './voice/visitor-call';
+import { sipWakeObserver } from './voice/sip-wake';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -61,6 +69,8 @@ export type RunningHub = {
   routing: RoutingService;
   /** The key the SIP server sends with every voice request (VOICE_KEY, or the one this store generated). */
   voiceKey: string;
+  /** The secret agents' SIP credentials are signed with (SIP_AUTH_SECRET, or the one this store generated): Kamailio's auth_ephemeral secret. */
+  sipAuthSecret: string;
   close(): Promise<void>;
 };
 
@@ -79,6 +89,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await seedChatIfEmpty(db, config.seed, clock(), log);
     await seedVoiceIfEmpty(db, config.seed, config.voice.sipDomain, log);
     const voiceKey = await resolveVoiceKey(db, config.voice.key);
+    const sipAuthSecret = await resolveSipAuthSecret(db, config.voice.sipAuthSecret);
     const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
     const auth = await createAuthService(
       db,
@@ -110,8 +121,20 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         return voice;
       },
     });
+    const attachments = createAttachmentStore(config.paths.data);
+    const linkKey = recordingLinkKey(secret);
+    const recordings = createRecordingService({ db, writeQueue, clock, store: attachments, linkKey });
+    const recordingHttp = createRecordingHttp({
+      db,
+      auth,
+      clock,
+      store: attachments,
+      linkKey,
+      maxBytes: config.attachments.maxRecordingBytes,
+      recordings,
+    });
     const httpServer = createServer(
-      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp }),
+      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp, recordings: recordingHttp }),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -137,7 +160,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       options.chatLimits,
     );
     chat = chatService;
-    attachVisitorNamespace(visitors, { chat: chatService, key: visitorKey, clock, log });
+    const visitorCalls = createVisitorCalls({ db, clock, secret: sipAuthSecret, sipDomain: config.voice.sipDomain, wsUrl: config.voice.sipWsUrl });
+    attachVisitorNamespace(visitors, { chat: chatService, calls: visitorCalls, key: visitorKey, clock, log });
     const stopSweep = routing.start();
     const chatRoutes = createChatRoutes({ db, writeQueue, clock, chat: chatService });
     const voiceService = createVoiceService({
@@ -148,11 +172,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       isConnected: (userId) => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0,
       defaultRegion: config.defaultRegion,
       sipDomain: config.voice.sipDomain,
+      outbound: config.outbound,
       log,
     });
     voice = voiceService;
+    // Callers waiting in a queue are woken when their call's task changes (else Kamailio re-asks on its slow fallback).
+    if (config.voice.kamailioWakeUrl) routing.observe(sipWakeObserver({ wakeUrl: config.voice.kamailioWakeUrl, voiceKey, log }));
     const voiceRoutes = createVoiceRoutes({ db, writeQueue, voice: voiceService });
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes });
+    const sipCredentials = createSipCredentialsRoute({ secret: sipAuthSecret, clock });
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes, recordingRoutes: createRecordingRoutes(recordings), sipCredentials });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
       void socket.join([DESKTOPS_ROOM, userRoom(userId)]);
@@ -185,7 +213,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       })();
       return closing;
     };
-    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, close };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, sipAuthSecret, close };
   } catch (error) {
     await store.close();
     throw error;

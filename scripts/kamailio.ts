@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SIP_PORT, DEFAULT_SIP_WS_PORT } from '../shared/protocol/voice';
-import { DEFAULT_MAX_ATTEMPTS, type KamailioSettings, renderKamailioConfig } from './kamailio-config';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_WAIT_FALLBACK_SEC, type KamailioSettings, renderKamailioConfig } from './kamailio-config';
 
 /**
  * Runs Kamailio for development, the interop tests and the demo: renders
@@ -22,7 +22,7 @@ import { DEFAULT_MAX_ATTEMPTS, type KamailioSettings, renderKamailioConfig } fro
 
 export const KAMAILIO_TEMPLATE = fileURLToPath(new URL('../deploy/kamailio/kamailio.cfg', import.meta.url));
 
-const APT_PACKAGES = 'kamailio kamailio-websocket-modules kamailio-utils-modules kamailio-extra-modules';
+const APT_PACKAGES = 'kamailio kamailio-websocket-modules kamailio-utils-modules kamailio-extra-modules kamailio-autheph-modules';
 export const KAMAILIO_INSTALL_HINT = `Kamailio is not installed — apt-get install ${APT_PACKAGES}`;
 export const RTPENGINE_INSTALL_HINT = 'rtpengine is not installed — apt-get install rtpengine-daemon';
 
@@ -37,6 +37,8 @@ export type RunningKamailio = {
   /** host:port of the UDP/TCP listener, for URIs in tests and logs. */
   sipAddress: string;
   wsUrl: string;
+  /** Where the hub wakes a waiting caller (KAMAILIO_WAKE_URL). */
+  wakeUrl: string;
   /** What Kamailio (and rtpengine) logged lately, for diagnosing a failed test. */
   log(): string;
   stop(): Promise<void>;
@@ -107,7 +109,13 @@ export async function startKamailio(options: StartKamailioOptions): Promise<Runn
     hubUrl: options.hubUrl,
     voiceKey: options.voiceKey,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    waitFallbackSec: options.waitFallbackSec,
     rtpengine: rtpengineBinary ? { host, port: ngPort } : null,
+    auth: options.auth ?? null,
+    trustedTrunks: options.trustedTrunks,
+    overflow: options.overflow ?? null,
+    trunk: options.trunk ?? null,
+    floodLimit: options.floodLimit ?? null,
   });
 
   const runDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-kamailio-'));
@@ -150,7 +158,7 @@ export async function startKamailio(options: StartKamailioOptions): Promise<Runn
     throw new Error(`Kamailio did not start: ${(error as Error).message}\n${log()}`);
   }
 
-  return { sipPort, wsPort, sipAddress: `${host}:${sipPort}`, wsUrl: `ws://${host}:${wsPort}`, log, stop };
+  return { sipPort, wsPort, sipAddress: `${host}:${sipPort}`, wsUrl: `ws://${host}:${wsPort}`, wakeUrl: kamailioWakeUrl(host, wsPort), log, stop };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
@@ -165,7 +173,7 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
 }
 
 /** Sends a probe over UDP every 100 ms until the answer comes (both daemons open every socket before answering any). */
-async function waitForUdpAnswer(
+export async function waitForUdpAnswer(
   host: string,
   port: number,
   probe: (localPort: number) => string,
@@ -208,7 +216,8 @@ function ngPing(): string {
   return `${Math.random().toString(36).slice(2)} d7:command4:pinge`;
 }
 
-function optionsProbe(host: string, port: number, localPort: number): string {
+/** A minimal OPTIONS request: Kamailio answers it 200 once it serves SIP (its readiness probe). */
+export function optionsProbe(host: string, port: number, localPort: number): string {
   const tag = Math.random().toString(36).slice(2);
   return [
     `OPTIONS sip:${host}:${port} SIP/2.0`,
@@ -222,6 +231,11 @@ function optionsProbe(host: string, port: number, localPort: number): string {
     '',
     '',
   ].join('\r\n');
+}
+
+/** The wake endpoint on the WebSocket listener (route[WAKE] in kamailio.cfg); the hub's KAMAILIO_WAKE_URL. */
+export function kamailioWakeUrl(host: string, wsPort: number): string {
+  return `http://${host}:${wsPort}/switchboard/wake`;
 }
 
 /** A port free on both UDP and TCP (SIP listens on both). */
@@ -261,11 +275,49 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** Which trunks are trusted, where queue calls overflow while the hub is down, and the flood limit: the same for `npm start` and `npm run kamailio`. */
+export type SipPolicy = Required<Pick<StartKamailioOptions, 'trustedTrunks' | 'overflow' | 'floodLimit'>>;
+
+/** Requests per seconds from one address before pike drops them, unless SIP_FLOOD_LIMIT says otherwise. */
+const DEFAULT_FLOOD_LIMIT = { requests: 60, perSeconds: 2 };
+
+/**
+ * SIP_TRUSTED_TRUNKS (comma-separated subnets, default 127.0.0.1/32),
+ * SIP_OVERFLOW (a SIP URI; none by default) and SIP_FLOOD_LIMIT
+ * (`<requests>/<seconds>`, default 60/2, `off` for none). The values are
+ * checked when the config is rendered.
+ */
+export function sipPolicyFromEnv(env: NodeJS.ProcessEnv): SipPolicy {
+  const trunks = env.SIP_TRUSTED_TRUNKS?.trim();
+  const flood = env.SIP_FLOOD_LIMIT?.trim();
+  let floodLimit: SipPolicy['floodLimit'] = DEFAULT_FLOOD_LIMIT;
+  if (flood === 'off') floodLimit = null;
+  else if (flood) {
+    const [requests = '', perSeconds = ''] = flood.split('/');
+    floodLimit = { requests: Number(requests), perSeconds: Number(perSeconds) };
+  }
+  return {
+    trustedTrunks: trunks === undefined ? ['127.0.0.1/32'] : trunks.split(',').map((trunk) => trunk.trim()).filter(Boolean),
+    overflow: env.SIP_OVERFLOW?.trim() || null,
+    floodLimit,
+  };
+}
+
+/** SIP_TRUNK: the carrier gateway agents dial customers through (checked when the config is rendered); the hub reads the same variable. */
+export const sipTrunkFromEnv = (env: NodeJS.ProcessEnv): string | null => env.SIP_TRUNK?.trim() || null;
+
 /** `npm run kamailio`: settings from the environment, the ports fixed (5060, 5066) unless set. */
 function optionsFromEnv(env: NodeJS.ProcessEnv): StartKamailioOptions & { sipPort: number; wsPort: number; maxAttempts: number } {
   const voiceKey = env.VOICE_KEY;
   if (!voiceKey) throw new Error('VOICE_KEY is not set: give Kamailio the same VOICE_KEY as the hub (32+ characters).');
+  const authSecret = env.SIP_AUTH_SECRET;
+  if (!authSecret) {
+    console.warn('SIP_AUTH_SECRET is not set: authentication is OFF, anyone reaching the ports may register as any agent. Never so in production.');
+  }
   return {
+    auth: authSecret ? { secret: authSecret } : null,
+    ...sipPolicyFromEnv(env),
+    trunk: sipTrunkFromEnv(env),
     listenAddress: env.SIP_LISTEN ?? '127.0.0.1',
     sipPort: Number(env.SIP_PORT ?? DEFAULT_SIP_PORT),
     wsPort: Number(env.SIP_WS_PORT ?? DEFAULT_SIP_WS_PORT),
@@ -273,6 +325,7 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): StartKamailioOptions & { sipPor
     hubUrl: env.HUB_URL ?? `http://127.0.0.1:${env.PORT ?? 4310}`,
     voiceKey,
     maxAttempts: Number(env.SIP_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS),
+    waitFallbackSec: Number(env.SIP_WAIT_FALLBACK_SEC ?? DEFAULT_WAIT_FALLBACK_SEC),
     // Plain-RTP phones reach the browsers whenever rtpengine is there to bridge them.
     withRtpengine: findBinary('rtpengine') !== null,
   };

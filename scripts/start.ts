@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../hub/config';
 import { type RunningHub, startHub } from '../hub/server';
 import { DEFAULT_SIP_PORT, DEFAULT_SIP_WS_PORT } from '../shared/protocol/voice';
-import { KamailioUnavailableError, type RunningKamailio, startKamailio } from './kamailio';
+import { KamailioUnavailableError, kamailioWakeUrl as wakeUrlOf, type RunningKamailio, sipPolicyFromEnv, sipTrunkFromEnv, startKamailio } from './kamailio';
 import { type ElectronProbe, electronEnv, planDesktopLaunch, webModeMessage } from './launch-plan';
 import { decideRendererBuild, mtimeMsOrNull, newestMtimeMs, RENDERER_INPUTS } from './renderer-freshness';
 
@@ -22,7 +22,10 @@ const IS_WINDOWS = process.platform === 'win32';
 
 async function main(): Promise<void> {
   // Configuration first: a mistake in the environment is reported before a slow build.
-  const config = loadConfig(process.env);
+  const loaded = loadConfig(process.env);
+  // The Kamailio started below takes wakes for waiting callers on its WebSocket port.
+  const kamailioWakeUrl = loaded.voice.kamailioWakeUrl ?? wakeUrlOf('127.0.0.1', DEFAULT_SIP_WS_PORT);
+  const config = { ...loaded, voice: { ...loaded.voice, kamailioWakeUrl } };
   ensureRendererBuilt(config.paths.renderer);
 
   const hub = await startHub(config);
@@ -76,7 +79,9 @@ async function main(): Promise<void> {
 /**
  * Kamailio for the softphones, when it is installed. Without it (or with its
  * ports taken) the desktop shows the phone as unavailable and everything else
- * works, so a failure here is one line, never a stop.
+ * works, so a failure here is one line, never a stop. Authentication is on:
+ * the hub mints each agent's SIP credentials from the secret it shares with
+ * Kamailio (SIP_AUTH_SECRET, or the one the store generated).
  */
 async function startSipServer(hub: RunningHub, domain: string): Promise<RunningKamailio | null> {
   try {
@@ -87,6 +92,10 @@ async function startSipServer(hub: RunningHub, domain: string): Promise<RunningK
       domain,
       hubUrl: hub.url,
       voiceKey: hub.voiceKey,
+      auth: { secret: hub.sipAuthSecret },
+      ...sipPolicyFromEnv(process.env),
+      // The hub read SIP_TRUNK too: it decides who may dial what, Kamailio sends the call there.
+      trunk: sipTrunkFromEnv(process.env),
     });
     console.log(`SIP server (Kamailio) ready: softphones on ${sip.wsUrl}, SIP phones and trunks on ${sip.sipAddress}`);
     return sip;

@@ -29,7 +29,7 @@ import { endConversation } from './conversation-end';
 import { appendLine, conversationRoom, type NewLine } from './conversation-store';
 import { FloodGuard, VISITOR_MESSAGES, VISITOR_STARTS, type BucketPolicy } from './flood-guard';
 import { followUpContactChanged } from './follow-up';
-import { newIdentity } from './provisional-customer';
+import { newIdentity } from '../customers/provisional-customer';
 import { queueStandings } from './queue-standing';
 import { systemLines } from './system-lines';
 import { chatTaskObserver } from './task-observer';

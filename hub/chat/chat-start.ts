@@ -11,7 +11,7 @@ import type { ChatDeps } from './chat-context';
 import { systemLine } from './conversation-end';
 import { appendLine } from './conversation-store';
 import { type BucketPolicy, FloodGuard } from './flood-guard';
-import { newIdentity, provisionalCustomer } from './provisional-customer';
+import { newIdentity, provisionalCustomer } from '../customers/provisional-customer';
 import { signVisitorToken, VISITOR_TOKEN_TTL_MS } from './visitor-token';
 import { originAllowed } from './widget-origin';
 

@@ -23,6 +23,8 @@ export function demoWidget(): ChatWidget {
       'Sorry, all our agents are busy. We have noted your question and will contact you soon. / 抱歉，客服繁忙。我们已记录您的问题，会尽快联系您。',
     followUpQueueId: null,
     allowedOrigins: [],
+    // The demo shop shows "Call us" and "Video call" (they ring the General queue's number, sip:support).
+    calls: true,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { ackFrom, payloadFrom } from '../socket/ack';
 import { invalidPayload } from '../sync/payload-issues';
 import { Refusal } from '../sync/refusal';
+import type { VisitorCalls } from '../voice/visitor-call';
 import type { VisitorServer } from './chat-context';
 import type { ChatService } from './chat-service';
 import { conversationRoom } from './conversation-store';
@@ -37,15 +38,23 @@ function visitorRoute<T>(schema: z.ZodType<T>, name: VisitorEventName, handle: (
  * own short list of events, each checked against its schema and answered
  * with a Response. No agent event exists here, so none can be reached.
  */
-export function attachVisitorNamespace(visitors: VisitorServer, deps: { chat: ChatService; key: string; clock: Clock; log: Logger }): void {
-  const { chat, key, clock, log } = deps;
+export function attachVisitorNamespace(
+  visitors: VisitorServer,
+  deps: { chat: ChatService; calls: VisitorCalls; key: string; clock: Clock; log: Logger },
+): void {
+  const { chat, calls, key, clock, log } = deps;
   const routes: Record<VisitorEventName, VisitorRoute> = {
-    'chat:resume': visitorRoute(VISITOR_EVENTS['chat:resume'], 'chat:resume', (visitor) => chat.resume(visitor)),
+    // Whether to show "Call us" comes with every resume: the widget's setting or the queue's hours may have changed.
+    'chat:resume': visitorRoute(VISITOR_EVENTS['chat:resume'], 'chat:resume', async (visitor) => ({
+      ...(await chat.resume(visitor)),
+      calls: await calls.available(visitor),
+    })),
     'chat:send': visitorRoute(VISITOR_EVENTS['chat:send'], 'chat:send', (visitor, request) => chat.visitorSend(visitor, request)),
     'chat:typing': visitorRoute(VISITOR_EVENTS['chat:typing'], 'chat:typing', (visitor, request) => chat.visitorTyping(visitor, request.typing)),
     'chat:read': visitorRoute(VISITOR_EVENTS['chat:read'], 'chat:read', (visitor, request) => chat.visitorRead(visitor, request.upToSeq)),
     'chat:contact': visitorRoute(VISITOR_EVENTS['chat:contact'], 'chat:contact', (visitor, request) => chat.contact(visitor, request)),
     'chat:leave': visitorRoute(VISITOR_EVENTS['chat:leave'], 'chat:leave', (visitor) => chat.leave(visitor)),
+    'call:ticket': visitorRoute(VISITOR_EVENTS['call:ticket'], 'call:ticket', (visitor) => calls.ticket(visitor)),
   };
 
   visitors.use((socket, next) => {

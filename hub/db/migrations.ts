@@ -223,6 +223,43 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         await db.schema.createIndex('voice_calls_task').on('voice_calls').column('task_id').execute();
       },
     },
+    '0005_voice_holds': {
+      async up(db: Kysely<unknown>) {
+        // Columns beside the JSON: a hold or resume from the desktop touches these only, never the call's record.
+        await db.schema.alterTable('voice_calls').addColumn('held_ms', int64, (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('voice_calls').addColumn('held_since', int64).execute();
+        await db.schema.alterTable('voice_calls').addColumn('holds', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      },
+    },
+    '0006_attachments': {
+      async up(db: Kysely<unknown>) {
+        // One row per attached file; the bytes live in the content-addressed store under the data dir (hub/attachments/).
+        await db.schema
+          .createTable('attachments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('mime_type', 'text', (c) => c.notNull())
+          .addColumn('size', int64, (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('recordings')
+          // Made by the desktop, so a re-sent upload is filed once.
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('attachment_id', 'text', (c) => c.notNull())
+          .addColumn('call_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text')
+          .addColumn('queue_id', 'text')
+          .addColumn('agent_id', 'text', (c) => c.notNull())
+          .addColumn('duration_ms', int64)
+          .addColumn('created_at', int64, (c) => c.notNull())
+          .execute();
+        // The timeline item asks for a call's recordings by its SIP Call-ID.
+        await db.schema.createIndex('recordings_call').on('recordings').column('call_id').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -7,6 +7,7 @@ import type { StoreConfig } from '../config';
 import type { Logger } from '../log';
 import { migrationProvider } from './migrations';
 import type { Database, StoreKind } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Store = {
   db: Kysely<Database>;
@@ -38,7 +39,7 @@ function openSqlite(file: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -149,7 +149,40 @@ export type ChatFilesTable = {
 export type CannedResponsesTable = { id: string; owner_id: string; shortcut: string; data: string };
 
 /** Voice: one row per SIP call, `data` the VoiceCall (hub/db/voice-queries.ts) as JSON; `task_id` null for a direct call. */
-export type VoiceCallsTable = { call_id: string; task_id: string | null; data: string; arrived_at: number };
+export type VoiceCallsTable = {
+  call_id: string;
+  task_id: string | null;
+  data: string;
+  arrived_at: number;
+  /** Hold time so far (0005): closed intervals summed, the open one's start, and how many there were. */
+  held_ms: Generated<number>;
+  held_since: Generated<number | null>;
+  holds: Generated<number>;
+};
+
+/** One stored file: its bytes are `<data>/attachments/<sha256 path>` (hub/attachments/content-path.ts); `kind` says what holds it ('recording'). */
+export type AttachmentsTable = {
+  id: string;
+  sha256: string;
+  /** Sniffed from the bytes, never taken from the sender. */
+  mime_type: string;
+  size: number;
+  kind: string;
+  created_by: string;
+  created_at: number;
+};
+
+/** A call recording: which call (SIP Call-ID), task and queue it belongs to, and the attachment that holds it. */
+export type RecordingsTable = {
+  id: string;
+  attachment_id: string;
+  call_id: string;
+  task_id: string | null;
+  queue_id: string | null;
+  agent_id: string;
+  duration_ms: number | null;
+  created_at: number;
+};
 
 export type Database = {
   users: UsersTable;
@@ -172,6 +205,8 @@ export type Database = {
   chat_files: ChatFilesTable;
   canned_responses: CannedResponsesTable;
   voice_calls: VoiceCallsTable;
+  attachments: AttachmentsTable;
+  recordings: RecordingsTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,11 +1,15 @@
 import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
+import type { HoldTally } from '../voice/hold-time';
 import type { Queryable } from './schema';
 import { readStoredJson } from './stored-json';
 
 const VOICE_SETTINGS_KEY = 'voice-settings';
 
-/** How a call ended: talked to an agent, hung up while waiting or ringing, released at max wait, or a direct call nobody took. */
-export type CallOutcome = 'talked' | 'abandoned' | 'released' | 'unanswered';
+/**
+ * How a call ended: talked to an agent, hung up while waiting or ringing,
+ * released at max wait, a direct call nobody took, or one its agent declined.
+ */
+export type CallOutcome = 'talked' | 'abandoned' | 'released' | 'unanswered' | 'declined';
 
 /** One SIP call as the hub keeps it, from the first route ask to its end. */
 export type VoiceCall = {
@@ -26,6 +30,10 @@ export type VoiceCall = {
   outcome: CallOutcome | null;
   /** The callback task opened when the caller was released at max wait. */
   callbackTaskId: string | null;
+  /** Absent on calls recorded before outbound calls were: those were all inbound. */
+  direction?: 'inbound' | 'outbound';
+  /** The `call` interaction written for it: once per call, whichever event comes first or again. */
+  interactionId?: string | null;
 };
 
 /** Until an admin saves some: no numbers, so every queue number is unknown. */
@@ -65,5 +73,19 @@ export async function saveCall(db: Queryable, call: VoiceCall): Promise<void> {
     .insertInto('voice_calls')
     .values({ call_id: call.callId, task_id: call.taskId, data, arrived_at: call.arrivedAt })
     .onConflict((oc) => oc.column('call_id').doUpdateSet({ task_id: call.taskId, data }))
+    .execute();
+}
+
+/** The call's hold tally (columns beside the record, see 0005_voice_holds); null when there is no such call. */
+export async function findHold(db: Queryable, callId: string): Promise<HoldTally | null> {
+  const row = await db.selectFrom('voice_calls').select(['held_ms', 'held_since', 'holds']).where('call_id', '=', callId).executeTakeFirst();
+  return row ? { heldMs: Number(row.held_ms), heldSince: row.held_since === null ? null : Number(row.held_since), holds: Number(row.holds) } : null;
+}
+
+export async function saveHold(db: Queryable, callId: string, tally: HoldTally): Promise<void> {
+  await db
+    .updateTable('voice_calls')
+    .set({ held_ms: tally.heldMs, held_since: tally.heldSince, holds: tally.holds })
+    .where('call_id', '=', callId)
     .execute();
 }

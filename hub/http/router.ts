@@ -7,6 +7,7 @@ import type { Database, StoreKind } from '../db/schema';
 import type { Logger } from '../log';
 import type { ChatHttp } from '../chat/chat-http';
 import type { VoiceHttp } from '../voice/voice-http';
+import type { RecordingHttp } from '../attachments/recording-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -24,6 +25,8 @@ export type HttpDeps = {
   chat: ChatHttp;
   /** The SIP server's hook: who to ring, and what happened to a call. */
   voice: VoiceHttp;
+  /** Call recordings: the desktop's upload and the timeline's player. */
+  recordings: RecordingHttp;
 };
 
 /**
@@ -90,6 +93,7 @@ export function createHttpHandler(deps: HttpDeps) {
     if (pathname === API_PATHS.health) return health(response);
     if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
     if (deps.voice.handles(pathname)) return deps.voice.handle(request, response, pathname);
+    if (deps.recordings.handles(pathname)) return deps.recordings.handle(request, response, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

@@ -26,7 +26,8 @@ export function demoQueues(): Queue[] {
       ...base,
       id: general,
       name: 'General / 综合服务',
-      channels: ['call', 'chat', 'email', 'sms'],
+      // The demo chat widget's queue: its visitors' video calls are video tasks.
+      channels: ['call', 'video', 'chat', 'email', 'sms'],
       requiredSkills: {},
       overflowQueueId: null,
     },
@@ -39,6 +40,8 @@ export function demoQueues(): Queue[] {
       maxWaitSec: 300,
       overflowQueueId: general,
       preferredAgentHoldSec: 30,
+      recordCalls: true,
+      recordingNotice: 'This call is recorded for quality and training. / 本次通话将被录音，用于服务质量和培训。',
     },
     {
       ...base,

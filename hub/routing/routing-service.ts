@@ -13,6 +13,7 @@ import {
   applyTaskEvent,
   changeAgentState,
   isOpen,
+  mayReceiveOffers,
   overflowCycle,
   queueTimeouts,
   routeTasks,
@@ -30,6 +31,7 @@ import {
   listAgentStates,
   listOpenTasks,
   listProfiles,
+  listQueuedTaskIds,
   listQueues,
   type StoredAgentState,
   saveAgentState,
@@ -42,10 +44,12 @@ import type { Database } from '../db/schema';
 import { readRoutingSettings, saveRoutingSettings } from '../db/settings-queries';
 import { findUser, listUsers } from '../db/user-queries';
 import type { WriteQueue } from '../db/write-queue';
+import { newId } from '../ids';
 import type { Logger } from '../log';
 import { type HubServer, userRoom } from '../socket/hub-socket';
 import { refuse } from '../sync/refusal';
 import { buildDirectory } from './directory';
+import { commitToSnapshot, createOpenTaskReader, loadRoutingSnapshot, type RoutingSnapshot } from './routing-cache';
 import { agentStateRefusal, taskRefusal } from './errors';
 
 /**
@@ -117,6 +121,14 @@ export type StepContext = {
  */
 export type TaskObserver = (ctx: StepContext, events: readonly TaskEvent[]) => Promise<void>;
 
+/**
+ * A channel whose timeline item carries the wrap-up itself (a call's
+ * interaction with its disposition and notes): called in the wrap-up's step
+ * with the finished task; true when it wrote the item, and then no separate
+ * note is written.
+ */
+export type WrapUpWriter = (ctx: StepContext, task: TaskView, wrapUp: { agentId: string; disposition: string | null; note: string }) => Promise<boolean>;
+
 export type RoutingService = ReturnType<typeof createRoutingService>;
 
 type Trx = Transaction<Database>;
@@ -134,14 +146,34 @@ class Step {
   readonly offered = new Set<string>();
   readonly drafts: ChangeDraft[] = [];
   readonly announcements: (() => void)[] = [];
+  /** Profiles saved in this step, over the snapshot's. */
+  readonly profiles = new Map<string, AgentProfile>();
+  /** Queues saved in this step, over the snapshot's (`queues` shows both). */
+  readonly savedQueues = new Map<string, Queue>();
 
   constructor(
     readonly trx: Trx,
     readonly now: number,
     readonly queues: Map<string, Queue>,
-    private readonly baseStates: Map<string, StoredAgentState>,
-    readonly settings: RoutingSettings,
+    private readonly baseStates: ReadonlyMap<string, StoredAgentState>,
+    public settings: RoutingSettings,
+    private readonly baseProfiles: ReadonlyMap<string, AgentProfile>,
   ) {}
+
+  profile(userId: string): AgentProfile | null {
+    return this.profiles.get(userId) ?? this.baseProfiles.get(userId) ?? null;
+  }
+
+  /** Every agent profile as this step sees it. */
+  *allProfiles(): Iterable<AgentProfile> {
+    for (const [userId, profile] of this.baseProfiles) yield this.profiles.get(userId) ?? profile;
+    for (const [userId, profile] of this.profiles) if (!this.baseProfiles.has(userId)) yield profile;
+  }
+
+  /** Every agent routing has a state for (the snapshot's and this step's). */
+  stateHolders(): Set<string> {
+    return new Set([...this.baseStates.keys(), ...this.states.keys()]);
+  }
 
   get awayCodes(): string[] {
     return this.settings.awayReasons.map((reason) => reason.code);
@@ -175,10 +207,14 @@ class Step {
 export function createRoutingService(deps: RoutingDeps) {
   const { db, writeQueue, clock, io, log } = deps;
   const observers: TaskObserver[] = [];
+  const wrapUpWriters: WrapUpWriter[] = [];
   /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
   const goneSince = new Map<string, number>();
 
   const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  /** Queues, profiles, settings and agent states as the last committed step left them; null until read (routing-cache.ts). */
+  let snapshot: RoutingSnapshot | null = null;
+  const readOpenTasks = createOpenTaskReader();
 
   /** One serialized step: the action, then a routing pass, in one transaction; then the announcements. */
   function step<T>(action: (s: Step) => Promise<T>): Promise<T> {
@@ -188,9 +224,9 @@ export function createRoutingService(deps: RoutingDeps) {
   /** `finish` sees the step after the routing pass (a new task may already be offered). */
   function stepThen<T, U>(action: (s: Step) => Promise<T>, finish: (s: Step, result: T) => U): Promise<U> {
     return writeQueue(async () => {
-      const { result, announce } = await db.transaction().execute(async (trx) => {
-        const queues = new Map((await listQueues(trx)).map((queue) => [queue.id, queue]));
-        const s = new Step(trx, clock(), queues, await listAgentStates(trx), await readRoutingSettings(trx));
+      const stepped = db.transaction().execute(async (trx) => {
+        const base = snapshot ?? (await loadRoutingSnapshot(trx));
+        const s = new Step(trx, clock(), new Map(base.queues), base.states, base.settings, base.profiles);
         const acted = await action(s);
         await routePass(s);
         if (observers.length > 0) {
@@ -200,8 +236,16 @@ export function createRoutingService(deps: RoutingDeps) {
         }
         const result = finish(s, acted);
         const announce = await persist(s);
-        return { result, announce };
+        return { result, announce, s, base };
       });
+      // A refused or failed step may have left the snapshot anywhere: the next step reads the store again.
+      const { result, announce, s, base } = await stepped.catch((error: unknown) => {
+        snapshot = null;
+        throw error;
+      });
+      // Committed: what the step wrote is now what the store holds.
+      commitToSnapshot(base, { queues: s.savedQueues, profiles: s.profiles, settings: s.settings, states: s.states });
+      snapshot = base;
       announce();
       return result;
     });
@@ -229,7 +273,7 @@ export function createRoutingService(deps: RoutingDeps) {
   }
 
   async function openTask(s: Step, request: NewTask): Promise<TaskView> {
-    const id = ulid(s.now);
+    const id = newId(s.now);
     const queue = s.queues.get(request.queueId);
     if (!queue) throw refuse('not-found', 'No such queue.');
     if (!queue.channels.includes(request.channel)) {
@@ -258,14 +302,24 @@ export function createRoutingService(deps: RoutingDeps) {
   }
 
   async function openTasks(s: Step): Promise<TaskView[]> {
-    const byId = new Map((await listOpenTasks(s.trx)).map((task) => [task.id, task]));
+    const byId = new Map((await readOpenTasks(s.trx)).map((task) => [task.id, task]));
     for (const task of s.tasks.values()) byId.set(task.id, task);
     return [...byId.values()].filter((task) => task.status !== 'done' && task.status !== 'abandoned' && task.status !== 'timed-out');
   }
 
+  /**
+   * Only a queued task can be offered: with none waiting, no change of an
+   * agent's (available, capacity freed) can place anything, and the pass
+   * would read every open task for nothing. Most steps of a call are such.
+   */
+  async function anyQueued(s: Step): Promise<boolean> {
+    for (const task of s.tasks.values()) if (task.status === 'queued') return true;
+    return (await listQueuedTaskIds(s.trx)).some((id) => !s.tasks.has(id));
+  }
+
   async function routePass(s: Step): Promise<void> {
+    if (!(await anyQueued(s))) return;
     const tasks = await openTasks(s);
-    const profiles = await listProfiles(s.trx);
     const agents: AgentRuntime[] = [];
     // Each agent's load per channel, in one pass over the open tasks.
     const loads = new Map<string, AgentRuntime['load']>();
@@ -276,9 +330,12 @@ export function createRoutingService(deps: RoutingDeps) {
       load[task.channel] = (load[task.channel] ?? 0) + 1;
       loads.set(holder, load);
     }
-    for (const profile of profiles) {
-      if (!isConnected(profile.userId)) continue;
+    // routeTasks offers only to available members of a queue with a waiting task: build no one else.
+    const waitingIn = new Set(tasks.filter((task) => task.status === 'queued').map((task) => task.queueId));
+    for (const profile of s.allProfiles()) {
+      if (!profile.queueIds.some((queueId) => waitingIn.has(queueId))) continue;
       const stored = s.state(profile.userId);
+      if (!mayReceiveOffers(stored.state) || !isConnected(profile.userId)) continue;
       const load = loads.get(profile.userId) ?? {};
       agents.push({ profile: gated(profile), state: stored.state, load, idleSince: stored.idleSince, missedCount: stored.missedCount });
     }
@@ -387,14 +444,14 @@ export function createRoutingService(deps: RoutingDeps) {
   async function countMiss(s: Step, agentId: string): Promise<void> {
     const stored = s.state(agentId);
     const missedCount = stored.missedCount + 1;
-    const profile = await findProfile(s.trx, agentId);
+    const profile = s.profile(agentId);
     const state = profile ? afterMissedOffer(stored.state, missedCount, profile, s.now) : stored.state;
     s.setState(agentId, { ...stored, state, missedCount });
   }
 
   /** Offer expiries, wrap-up timers, the offline grace and queue max waits, as of now. */
   async function sweep(s: Step): Promise<void> {
-    for (const userId of new Set([...(await listAgentStates(s.trx)).keys(), ...s.states.keys()])) {
+    for (const userId of s.stateHolders()) {
       const stored = s.state(userId);
       const ticked = tickAgentState(stored.state, s.now);
       if (ticked !== stored.state) s.setState(userId, { ...stored, state: ticked, idleSince: ticked.since });
@@ -499,7 +556,8 @@ export function createRoutingService(deps: RoutingDeps) {
      * Ends the task with a disposition (checked against the queue's list by
      * the lifecycle). When the task has a customer, a note goes on their
      * timeline through the change log carrying the disposition and the
-     * agent's note, so the outcome is visible to every desktop.
+     * agent's note, so the outcome is visible to every desktop — unless a
+     * channel writes it into its own item (a call's interaction, WrapUpWriter).
      */
     wrapUp: (user: User, request: { taskId: string; disposition?: string | undefined; note?: string | undefined }): Promise<TaskView> =>
       stepTask(async (s) => {
@@ -508,7 +566,11 @@ export function createRoutingService(deps: RoutingDeps) {
         if (task.status === 'assigned' && task.assignedTo === user.id) task = s.apply(task, { ...base, kind: 'wrap-up' });
         task = s.apply(task, { ...base, kind: 'done', disposition: request.disposition ?? null });
         givenWork(s, user.id);
-        if (task.customerId && (await findCustomer(s.trx, task.customerId))) {
+        let written = false;
+        for (const write of wrapUpWriters) {
+          written ||= await write(contextOf(s), task, { agentId: user.id, disposition: request.disposition ?? null, note: request.note ?? '' });
+        }
+        if (!written && task.customerId && (await findCustomer(s.trx, task.customerId))) {
           const note: InteractionOf<'note'> = {
             id: ulid(s.now),
             customerId: task.customerId,
@@ -533,7 +595,7 @@ export function createRoutingService(deps: RoutingDeps) {
         }
         const receiver = request.to.agentId;
         if (receiver !== user.id) {
-          if (!(await findProfile(s.trx, receiver))) throw refuse('not-found', 'No such agent.');
+          if (!s.profile(receiver)) throw refuse('not-found', 'No such agent.');
           if (!isConnected(receiver) || s.state(receiver).state.status !== 'available') {
             throw refuse('conflict', 'That agent is not available to take a transfer now.');
           }
@@ -553,11 +615,17 @@ export function createRoutingService(deps: RoutingDeps) {
       observers.push(observer);
     },
 
+    /** Registers a channel that writes the wrap-up into its own timeline item (see WrapUpWriter). */
+    writeWrapUps(writer: WrapUpWriter): void {
+      wrapUpWriters.push(writer);
+    },
+
     settings: (): Promise<RoutingSettings> => readRoutingSettings(db),
 
     saveSettings: (settings: RoutingSettings): Promise<RoutingSettings> =>
       step(async (s) => {
         await saveRoutingSettings(s.trx, settings);
+        s.settings = settings;
         return settings;
       }),
 
@@ -579,6 +647,7 @@ export function createRoutingService(deps: RoutingDeps) {
         }
         await saveQueue(s.trx, queue);
         s.queues.set(queue.id, queue);
+        s.savedQueues.set(queue.id, queue);
         return queue;
       }),
 
@@ -594,6 +663,7 @@ export function createRoutingService(deps: RoutingDeps) {
           });
         }
         await saveProfile(s.trx, profile);
+        s.profiles.set(profile.userId, profile);
         return profile;
       }),
 

@@ -11,7 +11,10 @@ import { type EventResult, type EventRoute, route } from './event-route';
 /** The chat channel's events (hub/chat/chat-routes.ts), kept with the channel. */
 export type ChatEventName = Extract<ClientEventName, `chat:${string}` | `canned:${string}` | `admin:widget:${string}`>;
 /** The voice channel's events (hub/voice/voice-routes.ts). */
-export type VoiceEventName = Extract<ClientEventName, 'agent:phone' | 'voice:settings' | 'admin:voice:set'>;
+export type VoiceEventName = Extract<ClientEventName, 'agent:phone' | 'voice:settings' | 'admin:voice:set' | 'call:hold' | 'customer:link'>;
+
+/** Recording's events (hub/voice/recording-routes.ts). */
+export type RecordingEventName = Extract<ClientEventName, `recording:${string}`>;
 
 export type HandlerDeps = {
   db: Kysely<Database>;
@@ -20,6 +23,9 @@ export type HandlerDeps = {
   routing: RoutingService;
   chatRoutes: Record<ChatEventName, EventRoute>;
   voiceRoutes: Record<VoiceEventName, EventRoute>;
+  recordingRoutes: Record<RecordingEventName, EventRoute>;
+  /** `voice:credentials` (hub/voice/sip-credentials.ts). */
+  sipCredentials: EventRoute;
 };
 
 /**
@@ -27,10 +33,12 @@ export type HandlerDeps = {
  * an event added to CLIENT_EVENTS without a handler here does not compile; the
  * results are checked against each event's ack type.
  */
-export function createEventRoutes({ db, push, users, routing, chatRoutes, voiceRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
+export function createEventRoutes({ db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
   return {
     ...chatRoutes,
     ...voiceRoutes,
+    ...recordingRoutes,
+    'voice:credentials': sipCredentials,
     'sync:pull': route(CLIENT_EVENTS['sync:pull'], 'sync:pull', (request): Promise<EventResult<'sync:pull'>> => pullChanges(db, request)),
     'mutation:push': route(
       CLIENT_EVENTS['mutation:push'],

@@ -3,7 +3,7 @@ import { findCustomer } from '../db/customer-queries';
 import { findCallByTask, saveCall, type VoiceCall } from '../db/voice-queries';
 import type { Logger } from '../log';
 import type { StepContext, TaskObserver } from '../routing/routing-service';
-import { endCall } from './call-end';
+import { endCall, logCall } from './call-end';
 
 /** The task events that change a call; the rest (offers, transfers) leave its record alone. */
 const FOLLOWED: ReadonlySet<TaskEventKind> = new Set(['accepted', 'assigned', 'wrap-up', 'done', 'abandoned', 'timed-out']);
@@ -13,17 +13,21 @@ const CALLBACK_PRIORITY = 40;
 
 /**
  * Follows call tasks through routing, in the same step: answered → the
- * agent and the answer time are kept; the end of the conversation (wrap-up
- * or done), an abandon or a release at max wait ends the call once and puts
- * it on the customer's timeline. A caller released at max wait becomes a
- * callback task (virtual hold), unless there is no number to call.
+ * agent and the answer time are kept; the end of the conversation (wrap-up),
+ * an abandon or a release at max wait ends the call once; it goes on the
+ * customer's timeline then, or for an answered call at the agent's wrap-up.
+ * A caller released at max wait becomes a callback task (virtual hold),
+ * unless there is no number to call.
  */
 export function callTaskObserver(log: Logger): TaskObserver {
   return async (ctx, events) => {
     for (const event of events) {
       if (!FOLLOWED.has(event.kind)) continue;
       const call = await findCallByTask(ctx.trx, event.taskId);
-      if (call && call.endedAt === null) await follow(ctx, call, event, log);
+      if (!call) continue;
+      // Done without a wrap-up writer having logged it (the writer normally has): log it now, without a disposition.
+      if (event.kind === 'done') await logCall(ctx, call.endedAt === null ? await endCall(ctx, call, 'talked') : call, null);
+      else if (call.endedAt === null) await follow(ctx, call, event, log);
     }
   };
 }
@@ -31,11 +35,13 @@ export function callTaskObserver(log: Logger): TaskObserver {
 async function follow(ctx: StepContext, call: VoiceCall, event: TaskEvent, log: Logger): Promise<void> {
   switch (event.kind) {
     case 'accepted':
-    case 'assigned':
       await saveCall(ctx.trx, { ...call, agentId: event.agentId, answeredAt: call.answeredAt ?? event.at });
       return;
+    case 'assigned':
+      // Assigned without an offer, the agent's phone still has to ring (route-answer.ts): answered only when they pick up.
+      return;
     case 'wrap-up':
-    case 'done':
+      // The talk is over; the call goes on the timeline at the agent's wrap-up (call-end.ts).
       await endCall(ctx, call, 'talked');
       return;
     case 'abandoned':

@@ -23,6 +23,12 @@ export function answerForTask(task: TaskView, call: VoiceCall, ringing: string |
       if (!task.offeredTo || ringing === null || left <= 0) return wait;
       return { action: 'ring', user: ringing, agentId: task.offeredTo, taskId: task.id, timeoutSec: Math.min(timing.ringSec, left) };
     }
+    case 'assigned':
+      // Given to an agent without an offer (auto-accept, a supervisor's hand): their phone rings until they pick up.
+      if (call.answeredAt === null && task.assignedTo && ringing !== null) {
+        return { action: 'ring', user: ringing, agentId: task.assignedTo, taskId: task.id, timeoutSec: timing.ringSec };
+      }
+      return { action: 'reject', status: 480, reason: 'the call is already assigned' };
     case 'timed-out':
       return {
         action: 'release',

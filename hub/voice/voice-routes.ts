@@ -28,18 +28,23 @@ async function checkedSettings(db: Kysely<Database>, settings: VoiceSettings): P
   return settings;
 }
 
-/** The voice channel's desktop events: the softphone's registration, and the voice settings. */
+/** The voice channel's desktop events: the softphone's registration, holds on a call, and the voice settings. */
 export function createVoiceRoutes(deps: { db: Kysely<Database>; writeQueue: WriteQueue; voice: VoiceService }): Record<VoiceEventName, EventRoute> {
   const { db, writeQueue, voice } = deps;
   return {
     'agent:phone': route(CLIENT_EVENTS['agent:phone'], 'agent:phone', (request, { user }): Promise<EventResult<'agent:phone'>> =>
       voice.phone(user, request.registered),
     ),
+    'call:hold': route(CLIENT_EVENTS['call:hold'], 'call:hold', (request, { user }): Promise<EventResult<'call:hold'>> =>
+      writeQueue(() => voice.hold(user, request)),
+    ),
+    'customer:link': route(CLIENT_EVENTS['customer:link'], 'customer:link', (request): Promise<EventResult<'customer:link'>> => voice.linkCaller(request)),
     'voice:settings': route(CLIENT_EVENTS['voice:settings'], 'voice:settings', (): Promise<EventResult<'voice:settings'>> => voice.settings()),
     'admin:voice:set': route(CLIENT_EVENTS['admin:voice:set'], 'admin:voice:set', (request): Promise<EventResult<'admin:voice:set'>> =>
       writeQueue(async () => {
         const settings = await checkedSettings(db, request);
         await saveVoiceSettings(db, settings);
+        voice.settingsSaved();
         return settings;
       }),
     ),

@@ -2,23 +2,30 @@ import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { User } from '../../shared/domain/user';
 import type { TaskView } from '../../shared/protocol/routing';
-import type { VoiceCallEventSchema, VoiceRouteAnswer, VoiceRouteRequestSchema, VoiceSettings } from '../../shared/protocol/voice';
+import { formatPhone } from '../../shared/phone/e164';
+import type { CallHold, CallHoldAnswer, CustomerLink, CustomerLinked, VoiceCallEventSchema, VoiceRouteAnswer, VoiceRouteRequestSchema, VoiceSettings } from '../../shared/protocol/voice';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { findCustomer } from '../db/customer-queries';
-import { findIdentityByValue } from '../db/identity-queries';
+import { linkCustomer } from '../customers/link-customer';
+import { newIdentity, provisionalCustomer } from '../customers/provisional-customer';
+import { findCustomer, insertCustomers } from '../db/customer-queries';
+import { findIdentityByValue, insertIdentities } from '../db/identity-queries';
 import { findTask } from '../db/routing-queries';
 import type { Database, Queryable } from '../db/schema';
 import { findUser, findUserForLogin } from '../db/user-queries';
-import { findCall, readVoiceSettings, saveCall, type VoiceCall } from '../db/voice-queries';
+import { type CallOutcome, findCall, findCallByTask, findHold, readVoiceSettings, saveCall, saveHold, type VoiceCall } from '../db/voice-queries';
 import type { Logger } from '../log';
 import type { RoutingService, StepContext } from '../routing/routing-service';
 import { refuse } from '../sync/refusal';
-import { endCall } from './call-end';
+import { endCall, logCall } from './call-end';
 import { callTaskObserver } from './call-observer';
-import { callerOf, callSubject } from './caller-id';
+import { HOME_ONLY, looksDialled } from './dial-policy';
+import { answerForOutbound, decideOutbound, type OutboundLine } from './outbound-call';
+import { type CallerId, callerOf, callSubject } from './caller-id';
+import { holdChanged, NO_HOLD } from './hold-time';
 import type { PhoneRegistry } from './phone-registry';
 import { answerForDirect, answerForTask } from './route-answer';
+import { visitorArrival } from './visitor-call';
 
 export type VoiceDeps = {
   db: Kysely<Database>;
@@ -30,6 +37,8 @@ export type VoiceDeps = {
   defaultRegion: CountryCode;
   /** The SIP domain until an admin saves voice settings. */
   sipDomain: string;
+  /** The carrier trunk agents dial customers through; absent: none, and dialling a number is refused. */
+  outbound?: OutboundLine;
   log: Logger;
 };
 
@@ -53,10 +62,34 @@ type Arrival = { call: VoiceCall } | { reject: Extract<VoiceRouteAnswer, { actio
  */
 export function createVoiceService(deps: VoiceDeps) {
   const { db, routing, phones, log } = deps;
+  const line: OutboundLine = deps.outbound ?? { trunk: null, callerId: null, allow: HOME_ONLY };
 
   routing.observe(callTaskObserver(log));
+  routing.writeWrapUps(async (ctx, task, wrapUp) => {
+    const call = await findCallByTask(ctx.trx, task.id);
+    if (!call) return false;
+    // Wrapped up before the BYE reached the hub: the talk ends now.
+    const ended = call.endedAt === null ? await endCall(ctx, call, 'talked') : call;
+    const logged = await logCall(ctx, ended, { disposition: wrapUp.disposition, notes: wrapUp.note });
+    return Boolean(logged.interactionId);
+  });
 
-  const settings = (q: Queryable = db): Promise<VoiceSettings> => readVoiceSettings(q, deps.sipDomain);
+  /**
+   * The voice settings change only when an admin saves them (voice-routes
+   * calls settingsSaved), yet every call's arrival and route answer needs
+   * them: kept in memory instead of read and parsed again each time. A read
+   * that overlapped a save is not kept. A miss reads through `q`, the step's
+   * transaction when there is one (SQLite has one connection).
+   */
+  let knownSettings: VoiceSettings | null = null;
+  let settingsVersion = 0;
+  async function settings(q: Queryable = db): Promise<VoiceSettings> {
+    if (knownSettings) return knownSettings;
+    const version = settingsVersion;
+    const read = await readVoiceSettings(q, deps.sipDomain);
+    if (version === settingsVersion) knownSettings = read;
+    return read;
+  }
 
   async function userOrThrow(userId: string): Promise<User> {
     const user = await findUser(db, userId);
@@ -70,10 +103,23 @@ export function createVoiceService(deps: VoiceDeps) {
     return task;
   }
 
-  /** The customer who owns the caller's number (screen pop handles unknown callers on the desktop). */
-  async function customerOf(q: Queryable, number: string | null): Promise<string | null> {
-    const identity = number ? await findIdentityByValue(q, 'phone', number) : null;
-    return identity && (await findCustomer(q, identity.customerId)) ? identity.customerId : null;
+  /**
+   * The customer who owns the caller's number; a number nobody owns gets a
+   * provisional customer now (as a web visitor does), so even a caller who
+   * hangs up in the queue is on a timeline, and the desktop's screen pop can
+   * save or link them. A withheld number gets nobody: there is nothing to
+   * recognise the next call by, and the call stays in `voice_calls`.
+   */
+  async function customerOf(ctx: StepContext, caller: CallerId): Promise<string | null> {
+    if (caller.number === null) return null;
+    const identity = await findIdentityByValue(ctx.trx, 'phone', caller.number);
+    if (identity) return (await findCustomer(ctx.trx, identity.customerId)) ? identity.customerId : null;
+    const customer = await provisionalCustomer(ctx.trx, caller.name || formatPhone(caller.number), ctx.now, 'phone');
+    const phone = newIdentity(customer.id, 'phone', caller.number, ctx.now);
+    await insertCustomers(ctx.trx, [customer]);
+    await insertIdentities(ctx.trx, [phone]);
+    ctx.drafts.push({ entity: 'customer', op: 'put', data: customer }, { entity: 'identity', op: 'put', data: phone });
+    return customer.id;
   }
 
   /** A call Kamailio asks about for the first time: a queue number opens a task, an agent's username rings them. */
@@ -82,36 +128,80 @@ export function createVoiceService(deps: VoiceDeps) {
     const dialled = request.dialled.toLowerCase();
     const number = numbers.find((candidate) => candidate.dialled.toLowerCase() === dialled);
     const callerId = callerOf(request, deps.defaultRegion);
-    const base = {
+    // The caller is resolved (or made provisional) only once the call is taken: a refused call leaves no customer behind.
+    const record = async (taskId: string | null, agentId: string | null, customerId: string | null): Promise<VoiceCall> => {
+      const call: VoiceCall = {
+        callId: request.callId,
+        taskId,
+        dialled: request.dialled,
+        caller: callerId.number,
+        callerName: callerId.name,
+        customerId,
+        agentId,
+        arrivedAt: ctx.now,
+        answeredAt: null,
+        endedAt: null,
+        outcome: null,
+        callbackTaskId: null,
+        direction: 'inbound',
+        interactionId: null,
+      };
+      await saveCall(ctx.trx, call);
+      return call;
+    };
+    if (request.visitor) {
+      // A web visitor's call from the chat widget: only their chat's queue, as the chat's customer.
+      const visitor = await visitorArrival(ctx.trx, request.fromUser, number?.queueId ?? null, ctx.queues, request.video);
+      if ('reject' in visitor) return visitor;
+      const task = await ctx.openTask({ channel: visitor.channel, queueId: visitor.queueId, customerId: visitor.customerId, priority: CALL_PRIORITY, subject: `Web call from ${visitor.name}` });
+      return { call: await record(task.id, null, visitor.customerId) };
+    }
+    if (number) {
+      const queue = ctx.queues.get(number.queueId);
+      if (!queue?.channels.includes('call')) return { reject: { action: 'reject', status: 503, reason: `${request.dialled} is not taking calls now` } };
+      const customerId = await customerOf(ctx, callerId);
+      const task = await ctx.openTask({ channel: 'call', queueId: queue.id, customerId, priority: CALL_PRIORITY, subject: callSubject(callerId) });
+      return { call: await record(task.id, null, customerId) };
+    }
+    const agent = await findUserForLogin(ctx.trx, request.dialled);
+    if (!agent) return looksDialled(request.dialled) ? dialOut(ctx, request) : { reject: { action: 'reject', status: 404, reason: `no number ${request.dialled}` } };
+    if (!phones.isRegistered(agent.user.id)) return { reject: { action: 'reject', status: 480, reason: `${agent.user.username} is not reachable by phone now` } };
+    return { call: await record(null, agent.user.id, await customerOf(ctx, callerId)) };
+  }
+
+  /**
+   * An agent dials a customer's number: allowed (hub/voice/outbound-call.ts),
+   * it is recorded as an outbound call with no task, on the customer who owns
+   * the number; a number nobody owns gets a provisional customer, as an
+   * unknown caller does, so every call is on a timeline and can be linked later.
+   */
+  async function dialOut(ctx: StepContext, request: RouteRequest): Promise<Arrival> {
+    const dialler = request.agent === undefined ? null : ((await findUserForLogin(ctx.trx, request.agent))?.user ?? null);
+    const decision = decideOutbound(dialler, request.dialled, line, deps.defaultRegion);
+    if (!decision.ok) return { reject: decision.answer };
+    const call: VoiceCall = {
       callId: request.callId,
-      dialled: request.dialled,
-      caller: callerId.number,
-      callerName: callerId.name,
-      customerId: await customerOf(ctx.trx, callerId.number),
+      taskId: null,
+      dialled: decision.e164,
+      caller: null,
+      callerName: '',
+      customerId: await customerOf(ctx, { number: decision.e164, name: '' }),
+      agentId: decision.agentId,
       arrivedAt: ctx.now,
       answeredAt: null,
       endedAt: null,
       outcome: null,
       callbackTaskId: null,
+      direction: 'outbound',
+      interactionId: null,
     };
-    if (number) {
-      const queue = ctx.queues.get(number.queueId);
-      if (!queue?.channels.includes('call')) return { reject: { action: 'reject', status: 503, reason: `${request.dialled} is not taking calls now` } };
-      const task = await ctx.openTask({ channel: 'call', queueId: queue.id, customerId: base.customerId, priority: CALL_PRIORITY, subject: callSubject(callerId) });
-      const call: VoiceCall = { ...base, taskId: task.id, agentId: null };
-      await saveCall(ctx.trx, call);
-      return { call };
-    }
-    const agent = await findUserForLogin(ctx.trx, request.dialled);
-    if (!agent) return { reject: { action: 'reject', status: 404, reason: `no number ${request.dialled}` } };
-    if (!phones.isRegistered(agent.user.id)) return { reject: { action: 'reject', status: 480, reason: `${agent.user.username} is not reachable by phone now` } };
-    const call: VoiceCall = { ...base, taskId: null, agentId: agent.user.id };
     await saveCall(ctx.trx, call);
     return { call };
   }
 
   /** Where the call stands now, as committed: who to ring, or wait, or release. */
   async function situation(call: VoiceCall): Promise<VoiceRouteAnswer> {
+    if (call.direction === 'outbound') return answerForOutbound(call, line.callerId);
     const timing = await settings();
     if (call.taskId === null) {
       const agent = call.agentId ? await findUser(db, call.agentId) : null;
@@ -119,7 +209,9 @@ export function createVoiceService(deps: VoiceDeps) {
       return answerForDirect(call, agent.username, phones.isRegistered(agent.id), timing.ringSec);
     }
     const task = await taskOrThrow(call.taskId);
-    const ringing = task.status === 'offered' && task.offeredTo ? await findUser(db, task.offeredTo) : null;
+    // The offered agent, or the one it was assigned to without an offer who has not picked up yet.
+    const holder = task.status === 'offered' ? task.offeredTo : task.status === 'assigned' && call.answeredAt === null ? task.assignedTo : null;
+    const ringing = holder ? await findUser(db, holder) : null;
     return answerForTask(task, call, ringing?.username ?? null, timing, deps.clock());
   }
 
@@ -132,8 +224,29 @@ export function createVoiceService(deps: VoiceDeps) {
         await saveCall(ctx.trx, { ...current, answeredAt: current.answeredAt ?? ctx.now });
         return null;
       }
-      const outcome = current.answeredAt !== null ? 'talked' : kind === 'abandoned' ? 'abandoned' : 'unanswered';
-      await endCall(ctx, current, outcome);
+      await endCall(ctx, current, directOutcome(current, kind));
+      return null;
+    });
+
+  /**
+   * A call assigned without an offer (auto-accept, a supervisor's hand) rings
+   * its agent; answered, it is theirs. Not picked up, it goes back to its
+   * queue (the agent hands it back, so it is not offered to them again); the
+   * caller gone meanwhile, it ends abandoned.
+   */
+  const pickedUp = (callId: string, agentId: string): Promise<null> =>
+    routing.act(async (ctx) => {
+      const current = await findCall(ctx.trx, callId);
+      if (current && current.answeredAt === null) await saveCall(ctx.trx, { ...current, agentId, answeredAt: ctx.now });
+      return null;
+    });
+  const notPickedUp = (taskId: string, callerLeft: boolean): Promise<null> =>
+    routing.act(async (ctx) => {
+      const task = await ctx.task(taskId);
+      if (task?.status !== 'assigned' || !task.assignedTo) return null;
+      const base = { at: ctx.now, taskId, queueId: task.queueId };
+      const requeued = ctx.apply(task, { ...base, kind: 'transferred', agentId: task.assignedTo, to: { kind: 'queue', queueId: task.queueId } });
+      if (callerLeft) ctx.apply(requeued, { ...base, kind: 'abandoned', reason: 'the caller hung up' });
       return null;
     });
 
@@ -170,6 +283,9 @@ export function createVoiceService(deps: VoiceDeps) {
       switch (event.kind) {
         case 'no-answer':
         case 'declined': {
+          if (task.status === 'assigned' && call.answeredAt === null) {
+            return !event.agentId || event.agentId === task.assignedTo ? notPickedUp(task.id, false) : null;
+          }
           const agentId = event.agentId ?? task.offeredTo;
           // The offer already moved on (the sweep ended it, or another event did): nothing left to record.
           if (task.status !== 'offered' || !agentId || task.offeredTo !== agentId) return null;
@@ -177,12 +293,17 @@ export function createVoiceService(deps: VoiceDeps) {
           return event.kind === 'no-answer' ? routing.missed(agent, task.id) : routing.decline(agent, task.id);
         }
         case 'answered': {
+          if (task.status === 'assigned' && call.answeredAt === null) {
+            if (event.agentId && event.agentId !== task.assignedTo) throw refuse('conflict', 'The call was assigned to another agent.');
+            return task.assignedTo ? pickedUp(call.callId, task.assignedTo) : null;
+          }
           const agentId = event.agentId ?? task.offeredTo;
           if (!agentId) throw refuse('conflict', 'The call is not ringing anyone.');
           await routing.accept(await userOrThrow(agentId), task.id);
           return null;
         }
         case 'abandoned':
+          if (task.status === 'assigned' && call.answeredAt === null) return notPickedUp(task.id, true);
           if (task.status === 'assigned' && task.assignedTo) return complete(task.assignedTo, task.id);
           return hungUp(task.id);
         case 'ended':
@@ -192,6 +313,33 @@ export function createVoiceService(deps: VoiceDeps) {
     },
 
     settings: (): Promise<VoiceSettings> => settings(),
+
+    /** An admin saved the voice settings: the next call reads them afresh. */
+    settingsSaved(): void {
+      knownSettings = null;
+      settingsVersion += 1;
+    },
+
+    /** The screen pop's "link to existing customer" (hub/customers/link-customer.ts), as one routing step. */
+    linkCaller: (request: CustomerLink): Promise<CustomerLinked> => routing.act((ctx) => linkCustomer(ctx.trx, ctx.drafts, request)),
+
+    /**
+     * The agent on the call put it on hold or took it off (their desktop says
+     * so; Kamailio only sees re-INVITEs). The hub's clock times it; a repeated
+     * hold or resume changes nothing. Run inside the write queue.
+     */
+    async hold(user: User, request: CallHold): Promise<CallHoldAnswer> {
+      return db.transaction().execute(async (trx) => {
+        const call = await findCall(trx, request.callId);
+        if (!call) throw refuse('not-found', 'No such call.');
+        if (call.answeredAt === null) throw refuse('conflict', 'The call has not been answered.');
+        if (call.agentId !== user.id) throw refuse('forbidden', 'Only the agent on this call can hold it.');
+        if (call.endedAt !== null) throw refuse('conflict', 'The call has ended.');
+        const tally = holdChanged((await findHold(trx, call.callId)) ?? NO_HOLD, request.held, deps.clock());
+        await saveHold(trx, call.callId, tally);
+        return { held: tally.heldSince !== null, holds: tally.holds };
+      });
+    },
 
     /** The desktop's softphone registered or went away; a newly reachable agent may take a waiting call at once. */
     async phone(user: User, registered: boolean): Promise<{ registered: boolean }> {
@@ -211,4 +359,11 @@ export function createVoiceService(deps: VoiceDeps) {
     await routing.complete(await userOrThrow(agentId), taskId);
     return null;
   }
+}
+
+/** How a direct call ended: talked, or nobody took it (the caller gave up, the agent declined, or it rang out). */
+function directOutcome(call: VoiceCall, kind: CallEvent['kind']): CallOutcome {
+  if (call.answeredAt !== null) return 'talked';
+  if (kind === 'abandoned') return 'abandoned';
+  return kind === 'declined' ? 'declined' : 'unanswered';
 }

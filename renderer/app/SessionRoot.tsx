@@ -19,6 +19,7 @@ import { createChatStore } from '../store/chat';
 import { createChatClient } from '../sync/chat-client';
 import { PhoneContext } from '../features/phone/phone-context';
 import { createPhoneServices, type PhoneServices } from '../features/phone/phone-services';
+import { type CallRecorder, startCallRecorder } from '../softphone/call-recorder-service';
 import { Workspace } from './Workspace';
 
 /** Problems the agent should see as a notice; plain network trouble is already on the badge. */
@@ -98,11 +99,13 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       }),
     ];
     let phone: PhoneServices | null = null;
+    let recorder: CallRecorder | null = null;
     void readSettings(db).then((settings) => {
       if (cancelled) return;
       engine.start();
       // Administrators do not take calls: only agents and supervisors get a softphone.
       if (role !== 'admin') phone = createPhoneServices({ socket: engine.socket, db, hubUrl, user: { username, displayName }, region: settings.region, platform });
+      if (phone) recorder = startCallRecorder({ socket: engine.socket, db, phone: { store: phone.store, media: () => phone?.phone()?.media() ?? null }, hubUrl, getToken: keeper.getToken });
       setServices({
         db,
         sync: { engine, mutation: { db, agentId: userId, region: settings.region } },
@@ -117,7 +120,7 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       routingClient.stop();
       chatClient.stop();
       keeper.stop();
-      void (phone?.stop() ?? Promise.resolve()).finally(() => engine.stop().finally(() => db.close()));
+      void Promise.all([recorder?.stop(), phone?.stop()]).finally(() => engine.stop().finally(() => db.close()));
       setServices(null);
     };
   }, [hubUrl, userId, username, displayName, role]);

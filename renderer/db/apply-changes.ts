@@ -18,7 +18,7 @@ export function planChanges(changes: readonly Change[], interactionsSince: numbe
   for (const change of changes) {
     switch (change.entity) {
       case 'customer':
-        plan.customers.set(change.data.id, withTerms(change.data));
+        plan.customers.set(change.data.id, change.op === 'put' ? withTerms(change.data) : null);
         break;
       case 'identity':
         plan.identities.set(change.data.id, change.op === 'put' ? change.data : null);

@@ -22,6 +22,22 @@ export type ChatOutboxEntry = {
 };
 
 /**
+ * A call recording the hub has not accepted yet (renderer/softphone/call-recorder-uploads.ts).
+ * Kept from the moment the call ends, so a hub that is down loses nothing; deleted once filed.
+ */
+export type PendingRecording = {
+  /** ULID made here: the hub files a re-sent upload once. */
+  id: string;
+  /** The SIP Call-ID. */
+  callId: string;
+  audio: Blob;
+  durationMs: number;
+  createdAt: number;
+  /** The hub refused it for good (not the agent's call, too large…): kept for the record, not re-sent. */
+  failure: ErrorCode | null;
+};
+
+/**
  * The desktop cache: one database per hub and user. Indexes are chosen for
  * the look-ups the agent waits on — search (`*terms`, `[kind+value]`), the
  * timeline (`[customerId+occurredAt]`) — and nothing else, because every
@@ -34,6 +50,7 @@ export class SwitchboardDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'order'>;
   meta!: EntityTable<MetaRow, 'key'>;
   chatOutbox!: EntityTable<ChatOutboxEntry, 'order'>;
+  recordings!: EntityTable<PendingRecording, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -45,6 +62,7 @@ export class SwitchboardDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ chatOutbox: '++order, &clientId, taskId' });
+    this.version(3).stores({ recordings: 'id, createdAt' });
   }
 }
 

@@ -1,13 +1,19 @@
 import type { Message } from './message';
 import { adminEn } from './sections/admin';
+import { callLogEn } from './sections/call-log';
 import { chatEn } from './sections/chat';
+import { dialLinkEn } from './sections/dial-link';
 import { phoneEn } from './sections/phone';
+import { recordingEn } from './sections/recording';
 
 /** English. The source catalogue: its keys are the keys every other catalogue must have. */
 export const en = {
+  ...callLogEn,
   ...chatEn,
+  ...dialLinkEn,
   ...adminEn,
   ...phoneEn,
+  ...recordingEn,
   'app.name': 'Switchboard',
   'app.tagline': 'Agent desktop',
   'app.loading': 'Loading…',

@@ -1,13 +1,19 @@
 import type { Catalogue } from './catalogue-en';
 import { adminZhCN } from './sections/admin';
+import { callLogZhCN } from './sections/call-log';
 import { chatZhCN } from './sections/chat';
+import { dialLinkZhCN } from './sections/dial-link';
 import { phoneZhCN } from './sections/phone';
+import { recordingZhCN } from './sections/recording';
 
 /** 简体中文。客户等级等用语取自本产品服务的 CRM 教材（见 DESIGN.md）。 */
 export const zhCN = {
+  ...callLogZhCN,
   ...chatZhCN,
+  ...dialLinkZhCN,
   ...adminZhCN,
   ...phoneZhCN,
+  ...recordingZhCN,
   'app.name': 'Switchboard',
   'app.tagline': '坐席工作台',
   'app.loading': '加载中…',

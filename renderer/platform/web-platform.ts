@@ -1,7 +1,9 @@
+import { createDialParamSource } from './dial-link-param';
 import type { Platform } from './platform';
 
-/** A browser tab served by the hub: the hub is the page's origin; no tray, no dial links. */
+/** A browser tab served by the hub: the hub is the page's origin; no tray; dial links arrive as `?dial=`. */
 export function createWebPlatform(win: Window): Platform {
+  const dialLinks = createDialParamSource(win);
   return {
     kind: 'web',
     hubUrl: () => Promise.resolve(win.location.origin),
@@ -13,6 +15,6 @@ export function createWebPlatform(win: Window): Platform {
       if (Notification.permission === 'granted') new Notification(title, { body });
     },
     setTrayStatus() {},
-    onDialLink: () => () => {},
+    onDialLink: (listener) => dialLinks.onDialLink(listener),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SIP_WS_PORT } from '../../shared/protocol/voice';
 import type { SwitchboardDb } from '../db/schema';
+import { type AudioDeviceChoices, AudioDeviceChoicesSchema, SYSTEM_DEFAULTS } from './audio-devices';
 
 /** Beside the cache settings in `meta`, under their own key so each reads and validates on its own. */
 export const PHONE_SETTINGS_KEY = 'phone.settings';
@@ -16,9 +17,14 @@ export type PhoneSettings = {
    * stalls every call for seconds on a site without internet access.
    */
   iceServers: string[];
+  /** Microphone, speaker and ringer; they apply without reconnecting the phone. */
+  devices: AudioDeviceChoices;
 };
 
-export const DEFAULT_PHONE_SETTINGS: PhoneSettings = { wsUrl: null, iceServers: [] };
+/** What the connection part of the form edits; saving it reconnects the phone. */
+export type ConnectionSettings = Pick<PhoneSettings, 'wsUrl' | 'iceServers'>;
+
+export const DEFAULT_PHONE_SETTINGS: PhoneSettings = { wsUrl: null, iceServers: [], devices: SYSTEM_DEFAULTS };
 
 const WsUrlSchema = z.string().regex(/^wss?:\/\/[^\s/]+/i, 'a ws:// or wss:// URL').max(300);
 const IceUrlSchema = z.string().regex(/^(stuns?|turns?):\S+$/i, 'a stun: or turn: URL').max(300);
@@ -26,6 +32,8 @@ const IceUrlSchema = z.string().regex(/^(stuns?|turns?):\S+$/i, 'a stun: or turn
 export const PhoneSettingsSchema = z.object({
   wsUrl: WsUrlSchema.nullable(),
   iceServers: z.array(IceUrlSchema).max(10),
+  // Settings stored before devices could be chosen have none: the system defaults.
+  devices: AudioDeviceChoicesSchema.default(SYSTEM_DEFAULTS),
 });
 
 /** The SIP WebSocket on the hub's own host: ws for an http hub, wss for an https one. */
@@ -34,13 +42,13 @@ export function defaultWsUrl(hubUrl: string): string {
   return `${hub.protocol === 'https:' ? 'wss' : 'ws'}://${hub.hostname}:${DEFAULT_SIP_WS_PORT}`;
 }
 
-export const effectiveWsUrl = (settings: PhoneSettings, hubUrl: string): string => settings.wsUrl ?? defaultWsUrl(hubUrl);
+export const effectiveWsUrl = (settings: ConnectionSettings, hubUrl: string): string => settings.wsUrl ?? defaultWsUrl(hubUrl);
 
 export type SettingsInput = { wsUrl: string; iceServers: string };
 export type SettingsProblem = 'ws-url' | 'ice-servers';
 
 /** The settings form's text (one ICE URL a line; a blank URL means the default) → settings, or which field is wrong. */
-export function parseSettingsInput(input: SettingsInput): { ok: true; settings: PhoneSettings } | { ok: false; problem: SettingsProblem } {
+export function parseSettingsInput(input: SettingsInput): { ok: true; settings: ConnectionSettings } | { ok: false; problem: SettingsProblem } {
   const wsText = input.wsUrl.trim();
   const ws = wsText === '' ? null : WsUrlSchema.safeParse(wsText);
   if (ws && !ws.success) return { ok: false, problem: 'ws-url' };

@@ -114,6 +114,12 @@ export const ChatWidgetSchema = z.object({
   followUpQueueId: UlidSchema.nullable(),
   /** Sites allowed to embed the widget; empty = any site. */
   allowedOrigins: z.array(WebOriginSchema).max(50),
+  /**
+   * Visitors in a chat may call the chat queue from their browser (voice or
+   * video), while it is open; the queue must take calls and have a number.
+   * Absent = off, as for widgets saved before calls.
+   */
+  calls: z.boolean().optional(),
 });
 export type ChatWidget = z.infer<typeof ChatWidgetSchema>;
 

@@ -12,6 +12,15 @@ export const AttachmentSchema = z.object({
   size: z.number().int().nonnegative(),
 });
 
+/**
+ * How a call ended, as a supervisor reads it: answered by an agent, rung
+ * out with nobody answering (missed), given up by the caller while waiting
+ * or ringing (abandoned), released at the queue's max wait to a callback
+ * task, or turned down by the agent it rang (declined; direct calls).
+ */
+export const CallOutcomeSchema = z.enum(['answered', 'missed', 'abandoned', 'released', 'declined']);
+export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
+
 const base = {
   id: UlidSchema,
   customerId: UlidSchema,
@@ -40,8 +49,22 @@ export const InteractionSchema = z.discriminatedUnion('channel', [
     direction: DirectionSchema,
     from: z.string().max(64),
     to: z.string().max(64),
+    /** Talk time: from the answer to the end, hold time left out. */
     durationSec: z.number().int().nonnegative(),
     disposition: z.string().max(64).nullable(),
+    // The figures below came with issue 4: rows written before have none, so each is optional (absent = not recorded).
+    /** The SIP Call-ID: the key recordings are filed under. */
+    callId: z.string().max(256).nullable().optional(),
+    /** The queue the call waited in; null for a direct or outbound call. `name` as it was then. */
+    queue: z.object({ id: UlidSchema, name: z.string().max(200) }).nullable().optional(),
+    /** The agent's name as it was then (agentId names who answered or dialled). */
+    agentName: z.string().max(200).nullable().optional(),
+    outcome: CallOutcomeSchema.optional(),
+    /** Arrival to answer, or to the caller giving up. */
+    waitSec: z.number().int().nonnegative().optional(),
+    holdSec: z.number().int().nonnegative().optional(),
+    /** The agent's wrap-up notes. */
+    notes: z.string().max(10_000).optional(),
   }),
   z.object({
     ...base,

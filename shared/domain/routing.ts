@@ -97,6 +97,10 @@ export const QueueSchema = z
     dispositions: z.array(DispositionSchema).max(200),
     /** How long a task waits for its preferred agent before anyone may take it; 0 = no preference. */
     preferredAgentHoldSec: z.number().int().nonnegative().max(600),
+    /** Calls in this queue are recorded by the agent's desktop (absent on queues saved before recording existed: off). */
+    recordCalls: z.boolean().optional(),
+    /** What the agent tells the caller about the recording (a legal notice); '' or absent = none. */
+    recordingNotice: z.string().trim().max(500).optional(),
   })
   .refine((q) => q.overflowQueueId !== q.id, { message: 'a queue cannot overflow into itself', path: ['overflowQueueId'] })
   .refine((q) => new Set(q.dispositions).size === q.dispositions.length, {

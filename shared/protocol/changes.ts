@@ -6,11 +6,15 @@ import { InteractionSchema } from '../domain/interaction';
 /**
  * One committed change from the hub's change log. `seq` is global and
  * gap-free, so a desktop that sees seq N+2 after N knows it missed one and pulls.
- * The identity put/delete pair is nested under `op`: zod 4 refuses the same
+ * The customer and identity put/delete pairs are nested under `op`: zod 4 refuses the same
  * discriminator value twice in one discriminated union (it threw on first parse).
  */
 export const ChangeSchema = z.discriminatedUnion('entity', [
-  z.object({ seq: z.number().int().positive(), entity: z.literal('customer'), op: z.literal('put'), data: CustomerSchema }),
+  z.discriminatedUnion('op', [
+    z.object({ seq: z.number().int().positive(), entity: z.literal('customer'), op: z.literal('put'), data: CustomerSchema }),
+    // A provisional customer linked into an existing one: their identities and interactions moved first (hub/customers/link-customer.ts).
+    z.object({ seq: z.number().int().positive(), entity: z.literal('customer'), op: z.literal('delete'), data: z.object({ id: UlidSchema }) }),
+  ]),
   z.discriminatedUnion('op', [
     z.object({ seq: z.number().int().positive(), entity: z.literal('identity'), op: z.literal('put'), data: IdentitySchema }),
     z.object({

@@ -24,7 +24,8 @@ import {
 
 import { type CannedResponse, type ChatWidget, ChatWidgetSchema } from '../domain/chat';
 import { type RoutingSettings, RoutingSettingsSchema } from './admin';
-import { type PhoneState, PhoneStateSchema, type VoiceSettings, VoiceSettingsSchema } from './voice';
+import { type RecordingPolicy, RecordingListRequestSchema, RecordingPolicyRequestSchema, type RecordingView } from './recording';
+import { type CallHoldAnswer, CallHoldSchema, type CustomerLinked, CustomerLinkSchema, type PhoneState, PhoneStateSchema, type SipCredentials, type VoiceSettings, VoiceSettingsSchema } from './voice';
 import {
   type AgentChatLine,
   type AgentChatReceipts,
@@ -84,6 +85,16 @@ export interface ClientToHubEvents {
   'agent:phone': (req: z.input<typeof PhoneStateSchema>, ack: Ack<PhoneState>) => void;
   'voice:settings': (req: Record<string, never>, ack: Ack<VoiceSettings>) => void;
   'admin:voice:set': (req: z.input<typeof VoiceSettingsSchema>, ack: Ack<VoiceSettings>) => void;
+  /** Whether to record the call I am on (asked by its SIP Call-ID). */
+  'recording:policy': (req: z.input<typeof RecordingPolicyRequestSchema>, ack: Ack<RecordingPolicy>) => void;
+  /** A call's recordings, with links to play them, if I may hear them. */
+  'recording:list': (req: z.input<typeof RecordingListRequestSchema>, ack: Ack<RecordingView[]>) => void;
+  /** My call went on hold or came off it (the hub times holds for the call's timeline item). */
+  'call:hold': (req: z.input<typeof CallHoldSchema>, ack: Ack<CallHoldAnswer>) => void;
+  /** Fold a provisional customer (an unknown caller) into an existing one. */
+  'customer:link': (req: z.input<typeof CustomerLinkSchema>, ack: Ack<CustomerLinked>) => void;
+  /** My softphone's SIP credentials (time-limited, for my own username only). */
+  'voice:credentials': (req: Record<string, never>, ack: Ack<SipCredentials>) => void;
 }
 
 /** Hub → desktop. */
@@ -147,6 +158,15 @@ export const CLIENT_EVENTS = {
   'agent:phone': { roles: ['agent', 'supervisor'], schema: PhoneStateSchema },
   'voice:settings': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
   'admin:voice:set': { roles: ['admin'], schema: VoiceSettingsSchema },
+  // Only the agent on the call gets an answer (the handler checks); who may hear a recording is hub/attachments/recording-access.ts.
+  'recording:policy': { roles: ['agent', 'supervisor'], schema: RecordingPolicyRequestSchema },
+  'recording:list': { roles: ['agent', 'supervisor', 'admin'], schema: RecordingListRequestSchema },
+  // Only the agent on that call: the handler checks the call's agent.
+  'call:hold': { roles: ['agent', 'supervisor'], schema: CallHoldSchema },
+  // The handler refuses any customer that is not provisional.
+  'customer:link': { roles: ['agent', 'supervisor'], schema: CustomerLinkSchema },
+  // Only those with a softphone; an administrator has none to register.
+  'voice:credentials': { roles: ['agent', 'supervisor'], schema: z.object({}).strict() },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

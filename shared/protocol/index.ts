@@ -9,3 +9,4 @@ export * from './chat';
 export * from './visitor';
 export * from './admin';
 export * from './voice';
+export * from './recording';

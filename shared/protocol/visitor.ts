@@ -83,6 +83,8 @@ export type VisitorChatState = {
   receipts: ChatReceipts;
   /** null once an agent has joined or the chat has ended. */
   queue: QueueStanding | null;
+  /** Whether the visitor may call from the chat now ("Call us", "Video call"); absent = no. */
+  calls?: boolean;
 };
 
 export const VisitorSendSchema = z
@@ -108,6 +110,8 @@ export interface VisitorToHubEvents {
   'chat:read': (req: z.input<typeof VisitorReadSchema>, ack: Ack<null>) => void;
   'chat:contact': (req: z.input<typeof VisitorContactSchema>, ack: Ack<null>) => void;
   'chat:leave': (req: Record<string, never>, ack: Ack<null>) => void;
+  /** SIP credentials for one call from this chat, and where to place it (hub/voice/visitor-call.ts). */
+  'call:ticket': (req: Record<string, never>, ack: Ack<VisitorCallTicket>) => void;
 }
 
 export interface HubToVisitorEvents {
@@ -127,9 +131,46 @@ export const VISITOR_EVENTS = {
   'chat:read': VisitorReadSchema,
   'chat:contact': VisitorContactSchema,
   'chat:leave': z.object({}).strict(),
+  'call:ticket': z.object({}).strict(),
 } as const satisfies Record<VisitorEventName, z.ZodType>;
 
 export const isVisitorEventName = (name: string): name is VisitorEventName => Object.hasOwn(VISITOR_EVENTS, name);
 
 /** Data the hub keeps on each visitor socket. */
 export type VisitorSocketData = { visitorId: string; conversationId: string; widgetId: string; expiresAt: number };
+
+// ── calls from the widget ────────────────────────────────────────────────────
+
+/**
+ * A visitor calls as the SIP user `v~<visitorId>`. No agent's username can
+ * hold a `~` (UsernameSchema), so Kamailio and the hub tell a visitor by the
+ * prefix alone, and the agent's desktop pops the chat's customer by the
+ * visitor identity it already has cached (works offline, no race with the hub).
+ */
+export const VISITOR_SIP_PREFIX = 'v~';
+
+export const visitorSipUser = (visitorId: string): string => `${VISITOR_SIP_PREFIX}${visitorId}`;
+
+/** The visitor id a SIP user part names, or null when it is not a visitor's. */
+export function visitorIdOfSipUser(user: string): string | null {
+  if (!user.startsWith(VISITOR_SIP_PREFIX)) return null;
+  const id = user.slice(VISITOR_SIP_PREFIX.length);
+  return UlidSchema.safeParse(id).success ? id : null;
+}
+
+/**
+ * What the widget needs to place one call: time-limited SIP credentials
+ * (auth_ephemeral, as an agent's, but for `v~<visitorId>` and for minutes),
+ * the number that reaches the chat's queue, and where the SIP server's
+ * WebSocket is (null: the hub's host on the default port).
+ */
+export type VisitorCallTicket = {
+  sipUser: string;
+  displayName: string;
+  domain: string;
+  dial: string;
+  wsUrl: string | null;
+  authorizationUsername: string;
+  authorizationPassword: string;
+  expiresAt: number;
+};

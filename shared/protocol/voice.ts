@@ -34,6 +34,16 @@ export const VoiceRouteRequestSchema = z.object({
   assertedIdentity: z.string().max(512).default(''),
   /** 1 for the first ask; Kamailio asks again after a no-answer or while the caller waits. */
   attempt: z.number().int().positive().max(10_000),
+  /**
+   * The agent whose credentials Kamailio checked for this INVITE (the From
+   * user); absent for a trusted trunk's caller, or with authentication off.
+   * Only such an agent may dial a customer's number out.
+   */
+  agent: z.string().min(1).max(64).optional(),
+  /** Kamailio: the caller is a web visitor (From `v~<visitorId>`, proven by the hub's visitor credentials); only their chat's queue may answer. */
+  visitor: z.boolean().default(false),
+  /** Kamailio, for a visitor's call: the INVITE offers video (an m=video line with a non-zero port), so it is queued as a video task. */
+  video: z.boolean().default(false),
 });
 export type VoiceRouteRequest = z.input<typeof VoiceRouteRequestSchema>;
 
@@ -41,6 +51,9 @@ export type VoiceRouteRequest = z.input<typeof VoiceRouteRequestSchema>;
  * What Kamailio does next:
  * - `ring`: fork to the agent's registered contacts (`sip:<user>@<domain>`) for `timeoutSec`;
  * - `wait`: play ringback and ask again after `retryAfterSec` (the caller is in the queue);
+ *   Switchboard's Kamailio parks the call until the hub wakes it (POST KAMAILIO_WAKE_URL,
+ *   hub/voice/sip-wake.ts) and takes `retryAfterSec` only as its fallback when longer than its
+ *   own (waitFallbackSec, a minute): a floor, so the hub cannot make it re-ask on a fast timer;
  * - `release`: the caller waited past the queue's max wait: answer 480 (a callback task has been made);
  * - `reject`: no such number, or the hub refuses the call (`status` is the SIP reply code to send).
  */
@@ -49,7 +62,31 @@ export type VoiceRouteAnswer =
   | { action: 'ring'; user: string; agentId: string; taskId: string | null; timeoutSec: number }
   | { action: 'wait'; retryAfterSec: number; taskId: string }
   | { action: 'release'; taskId: string; reason: string }
-  | { action: 'reject'; status: 403 | 404 | 480 | 486 | 503; reason: string };
+  /**
+   * An agent dials a customer: send the call to `number` (E.164) at the
+   * carrier's trunk for `timeoutSec`, presenting `callerId` (the company's
+   * line) in From and P-Asserted-Identity; events name `agentId`.
+   */
+  | { action: 'outbound'; number: string; callerId: string; agentId: string; timeoutSec: number }
+  /** `refusal`: an outbound call refused, sent with its own reason phrase (OUTBOUND_REFUSALS). */
+  | { action: 'reject'; status: 403 | 404 | 480 | 484 | 486 | 503; reason: string; refusal?: OutboundRefusal };
+
+/**
+ * Why an agent's call to a number is refused, with the SIP reply Kamailio
+ * sends their softphone: the reason phrase lets the desktop say which
+ * (renderer/softphone/sip-phone.ts endForResponse).
+ */
+export const OUTBOUND_REFUSALS = {
+  /** No carrier trunk is configured (SIP_TRUNK). */
+  'no-outbound-line': { status: 503, phrase: 'No Outbound Line' },
+  /** Another country, or a premium-rate line, that SIP_OUTBOUND_ALLOW does not allow. */
+  'destination-not-allowed': { status: 403, phrase: 'Destination Not Allowed' },
+  /** Digits that make no valid number (a short code, a digit too few). */
+  'not-a-number': { status: 484, phrase: 'Address Incomplete' },
+  /** Not an authenticated agent (a trunk's caller): nobody else dials out through us. */
+  'agents-only': { status: 403, phrase: 'Agents Only' },
+} as const satisfies Record<string, { status: 403 | 484 | 503; phrase: string }>;
+export type OutboundRefusal = keyof typeof OUTBOUND_REFUSALS;
 
 export const VoiceCallEventSchema = z.object({
   callId: z.string().min(1).max(256),
@@ -88,3 +125,40 @@ export type VoiceSettings = z.infer<typeof VoiceSettingsSchema>;
 /** The desktop tells the hub whether its softphone is registered: an unregistered agent is not offered calls. */
 export const PhoneStateSchema = z.object({ registered: z.boolean() });
 export type PhoneState = z.infer<typeof PhoneStateSchema>;
+
+/**
+ * Time-limited SIP digest credentials for the signed-in agent's softphone,
+ * minted by the hub from the secret it shares with Kamailio (auth_ephemeral):
+ * the username is `<unix expiry seconds>:<agent username>`, the password
+ * base64(HMAC-SHA1(secret, username)). Kamailio refuses them after expiry and
+ * for any other agent's phone, so the desktop may cache them until then.
+ */
+export const SipCredentialsSchema = z.object({
+  authorizationUsername: z.string().regex(/^\d{1,12}:[a-z0-9._-]{2,64}$/, '<expiry>:<username>'),
+  authorizationPassword: z.string().regex(/^[A-Za-z0-9+/=]{20,100}$/, 'base64'),
+  /** Epoch ms after which Kamailio refuses them. */
+  expiresAt: z.number().int().positive(),
+});
+export type SipCredentials = z.infer<typeof SipCredentialsSchema>;
+
+/**
+ * The agent's desktop put its call on hold or took it off, named by the SIP
+ * Call-ID (Kamailio's key for it too): the hub times the hold for the
+ * call's timeline item. Only the agent on that call may say so.
+ */
+export const CallHoldSchema = z.object({ callId: z.string().min(1).max(256), held: z.boolean() });
+export type CallHold = z.infer<typeof CallHoldSchema>;
+/** Whether the call is on hold now, and how many holds it has had. */
+export type CallHoldAnswer = { held: boolean; holds: number };
+
+/**
+ * The screen pop's "link to existing customer": the provisional customer the
+ * hub made for an unknown caller is folded into the customer the agent
+ * picked (their number, calls and other history move; the provisional one
+ * goes). Online only: it moves rows the desktop cannot move on its own.
+ */
+export const CustomerLinkSchema = z.object({ customerId: UlidSchema, intoId: UlidSchema });
+export type CustomerLink = z.infer<typeof CustomerLinkSchema>;
+/** The customer now holding everything, and how much moved. */
+export const CustomerLinkedSchema = z.object({ customerId: UlidSchema, identities: z.number().int().nonnegative(), interactions: z.number().int().nonnegative() });
+export type CustomerLinked = z.infer<typeof CustomerLinkedSchema>;

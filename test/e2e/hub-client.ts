@@ -55,10 +55,16 @@ export const phoneState = (page: Page) => page.getByTestId('phone-chip').getAttr
 export const callPhase = (page: Page) => page.getByTestId('call-card').getAttribute('data-phase');
 
 /** Points a signed-in desktop's phone at a SIP server through the phone settings, as an agent would, and waits until it registers. */
-export async function registerPhone(page: Page, wsUrl: string): Promise<void> {
+export async function registerPhone(page: Page, wsUrl: string, locale = 'en-US'): Promise<void> {
   await page.getByTestId('phone-chip').click();
-  await page.getByRole('button', { name: 'Phone settings' }).click();
+  await page.getByRole('button', { name: locale === 'zh-CN' ? '电话设置' : 'Phone settings' }).click();
   await page.getByTestId('phone-settings-ws').fill(wsUrl);
   await page.getByTestId('phone-settings-save').click();
   await expect.poll(() => phoneState(page), { timeout: 20_000 }).toBe('registered');
+}
+
+/** Sets the agent Available in the header, as an agent would, and waits until the hub agrees: queue calls route to them from then on. */
+export async function setAvailable(page: Page): Promise<void> {
+  await page.getByTestId('agent-state-select').selectOption('available');
+  await expect.poll(() => page.getByTestId('agent-state').getAttribute('data-status')).toBe('available');
 }

@@ -1,57 +1,37 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningKamailio, startKamailio } from '../../scripts/kamailio';
-import { signIn } from './desktop';
-import { callPhase, customerWithPhone, phoneState, registerPhone } from './hub-client';
-import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
+import { cachedMeta } from './desk-cache';
+import { callPhase, customerWithPhone, phoneState } from './hub-client';
+import { runSippCall } from './sipp-caller';
+import { ARTIFACTS, startVoiceStage, type VoiceStage } from './voice-stage';
 
-const ARTIFACTS = join(process.cwd(), 'test-results', 'e2e');
-const VOICE_KEY = 'e2e-softphone-voice-key-0123456789abcdef';
-const DOMAIN = 'switchboard.local';
-
-let hub: HubProcess;
-let kamailio: RunningKamailio;
-let dataDir: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let stage: VoiceStage;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = tempDataDir('e2e-softphone');
-  hub = await startHubProcess({
-    port: await freePort(),
-    dataDir,
-    env: { SEED_CUSTOMERS: '50', LOG_LEVEL: 'warn', VOICE_KEY, SIP_DOMAIN: DOMAIN },
-  });
-  kamailio = await startKamailio({ listenAddress: '127.0.0.1', domain: DOMAIN, hubUrl: hub.url, voiceKey: VOICE_KEY });
-  // Fake camera/microphone, allowed without a prompt: both desktops are real WebRTC endpoints.
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+  // Kamailio authenticates (the stage's default): each desktop registers and calls with the credentials its hub minted.
+  stage = await startVoiceStage({ name: 'softphone' });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await kamailio?.stop();
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stage?.stop();
 });
 
 /** Signs in and points the phone at the test's Kamailio through the phone settings, as an agent would. */
-async function deskWithPhone(username: string, options: { microphone: 'allowed' | 'blocked' } = { microphone: 'allowed' }): Promise<Page> {
-  const { page, context } = await signIn(browser, hub.url, username);
-  contexts.push(context);
-  if (options.microphone === 'blocked') {
+function deskWithPhone(username: string, options: { microphone: 'allowed' | 'blocked' } = { microphone: 'allowed' }): Promise<Page> {
+  if (options.microphone === 'allowed') return stage.desk(username);
+  return stage.desk(username, {
     // What Chromium answers when the agent (or a policy) blocked the microphone for the site.
-    await page.evaluate(() => {
+    initScript: () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-    });
-  }
-  await registerPhone(page, kamailio.wsUrl);
-  return page;
+    },
+  });
 }
+
+/** The SIP credentials the desktop keeps in its cache (meta 'phone.sipCredentials'). */
+const cachedSipCredentials = (page: Page) =>
+  cachedMeta(page, 'phone.sipCredentials') as Promise<{ authorizationUsername: string; expiresAt: number } | null>;
 
 async function dial(page: Page, target: string): Promise<void> {
   if (!(await page.getByTestId('phone-panel').isVisible())) await page.getByTestId('phone-chip').click();
@@ -107,24 +87,8 @@ Content-Length: 0
 `;
 }
 
-/** Runs SIPp once against Kamailio's UDP port; resolves with its exit code and output. */
-function runSipp(scenarioFile: string, service: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      'sipp',
-      [kamailio.sipAddress, '-sf', scenarioFile, '-s', service, '-m', '1', '-i', '127.0.0.1', '-p', '0', '-nostdin', '-timeout', '60s', '-timeout_error'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => resolve({ code, output: output.slice(-4000) }));
-  });
-}
+/** Runs SIPp once against Kamailio's UDP port. */
+const runSipp = (scenarioFile: string, service: string) => runSippCall({ sipAddress: stage.kamailio.sipAddress, scenarioFile, service });
 
 describe('softphone: two desktops call each other through Kamailio', () => {
   let agent1: Page;
@@ -137,6 +101,10 @@ describe('softphone: two desktops call each other through Kamailio', () => {
     // The settings are kept in the cache: after a reload the phone registers again by itself.
     await agent1.reload();
     await expect.poll(() => phoneState(agent1), { timeout: 20_000 }).toBe('registered');
+    // Kamailio authenticates: the phone registered with the credentials its hub minted, cached for a hub outage.
+    const cached = await cachedSipCredentials(agent1);
+    expect(cached?.authorizationUsername).toMatch(/^\d+:agent1$/);
+    expect(cached?.expiresAt).toBeGreaterThan(Date.now());
   });
 
   it('rings agent1 with the caller on the card; answered, both sides connect with media', async () => {
@@ -189,13 +157,13 @@ describe('softphone: two desktops call each other through Kamailio', () => {
   });
 
   it('screen-pops the known customer for a SIP caller, showing a hostile display name as text', async () => {
-    const { customer, phone } = await customerWithPhone(hub.url);
+    const { customer, phone } = await customerWithPhone(stage.hub.url);
     let dialogs = 0;
     agent1.on('dialog', (dialog) => {
       dialogs += 1;
       void dialog.dismiss();
     });
-    const scenario = join(dataDir, 'screen-pop-caller.xml');
+    const scenario = join(stage.dataDir, 'screen-pop-caller.xml');
     writeFileSync(scenario, sippScenario(phone));
     const sipp = runSipp(scenario, 'agent1');
 
@@ -214,8 +182,8 @@ describe('softphone: two desktops call each other through Kamailio', () => {
   });
 
   it('rings and screen-pops a caller whose From carries no display name', async () => {
-    const { customer, phone } = await customerWithPhone(hub.url);
-    const scenario = join(dataDir, 'no-display-name-caller.xml');
+    const { customer, phone } = await customerWithPhone(stage.hub.url);
+    const scenario = join(stage.dataDir, 'no-display-name-caller.xml');
     writeFileSync(scenario, sippScenario(phone, `<sip:${phone}@carrier.example>`, false));
     const sipp = runSipp(scenario, 'agent1');
     await expect.poll(() => callPhase(agent1), { timeout: 15_000 }).toBe('ringing');
@@ -227,17 +195,17 @@ describe('softphone: two desktops call each other through Kamailio', () => {
     await expect.poll(() => agent1.getByTestId('call-card').count()).toBe(0);
   });
 
-  it("dials a customer's number from their 360; a number no queue answers is refused and the card says so", async () => {
+  it("dials a customer's number from their 360; with no outbound line configured the card says so", async () => {
     const dialButton = agent1.getByTestId('identity-dial').first();
     await dialButton.click();
-    await expect.poll(() => agent1.getByTestId('phone-end').getAttribute('data-reason'), { timeout: 15_000 }).toBe('rejected');
+    await expect.poll(() => agent1.getByTestId('phone-end').getAttribute('data-reason'), { timeout: 15_000 }).toBe('no-outbound-line');
     expect(await phoneState(agent1)).toBe('registered');
   });
 
   it('shows the phone as unavailable, with the hint, when the SIP server is gone; the desk keeps working', async () => {
-    await kamailio.stop();
+    await stage.kamailio.stop();
     await expect.poll(() => phoneState(agent1), { timeout: 20_000 }).toBe('unavailable');
-    expect(await agent1.getByTestId('phone-chip').getAttribute('title')).toContain(kamailio.wsUrl);
+    expect(await agent1.getByTestId('phone-chip').getAttribute('title')).toContain(stage.kamailio.wsUrl);
     expect(await agent1.getByTestId('sync-badge').getAttribute('data-state')).toBe('online');
   });
 });

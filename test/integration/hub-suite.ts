@@ -55,7 +55,7 @@ export function defineHubSuite(label: string, makeStore: () => Promise<TestStore
       agent = await t.desktop('agent1');
       const { changes } = await pullAll(agent);
       customers = new Map();
-      for (const change of changes) if (change.entity === 'customer') customers.set(change.data.id, change.data);
+      for (const change of changes) if (change.entity === 'customer' && change.op === 'put') customers.set(change.data.id, change.data);
     });
 
     afterAll(async () => {
@@ -363,7 +363,7 @@ export function defineHubSuite(label: string, makeStore: () => Promise<TestStore
         expect(last.seq).toBe(first.seq + 1);
         const { changes } = await pullAll(agent, { since: first.seq - 1 });
         expect(changes[0]).toMatchObject({ entity: 'customer', data: { id: customer.id, name: customer.name, tags: ['投诉跟进'] } });
-        expect(changes[0]?.entity === 'customer' && changes[0].data.updatedAt).toBeGreaterThan(customer.updatedAt);
+        expect(changes[0]?.entity === 'customer' && changes[0].op === 'put' && changes[0].data.updatedAt).toBeGreaterThan(customer.updatedAt);
         expect(changes[1]).toMatchObject({ entity: 'identity', op: 'put', data: { customerId: customer.id, kind: 'phone', value: '+8613900000001' } });
       });
 

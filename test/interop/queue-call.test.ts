@@ -23,7 +23,8 @@ const ring = (user: string, agentId: string): VoiceRouteAnswer => ({ action: 'ri
 
 beforeAll(async () => {
   hub = await startScriptedHub((request) => script(request));
-  kamailio = await startKamailio({ listenAddress: '127.0.0.1', domain: 'switchboard.local', hubUrl: hub.url, voiceKey: hub.key });
+  // This scripted hub never wakes a waiting caller: they are re-asked on the fallback, shortened to the hub's 1 s.
+  kamailio = await startKamailio({ listenAddress: '127.0.0.1', domain: 'switchboard.local', hubUrl: hub.url, voiceKey: hub.key, waitFallbackSec: 1 });
 });
 
 afterAll(async () => {
@@ -61,7 +62,7 @@ describe('a queue call', () => {
     expect(call.exitCode, `${call.errors}\n${kamailio.log()}`).toBe(0);
     expect((await phone.done).exitCode).toBe(0);
 
-    expect(asked()).toEqual([{ dialled: 'support', fromUser: '13800138000', fromDisplay: '"Li Wei"', assertedIdentity: '', attempt: 1 }]);
+    expect(asked()).toEqual([{ dialled: 'support', fromUser: '13800138000', fromDisplay: '"Li Wei"', assertedIdentity: '', attempt: 1, visitor: false, video: false }]);
     const callId = theCall();
     await hub.eventArrived(callId, 'ended');
     expect(hub.events).toEqual([
@@ -161,7 +162,7 @@ describe('a queue call', () => {
     });
     expect(call.exitCode, `${call.errors}\n${kamailio.log()}`).toBe(0);
     expect(asked()).toEqual([
-      { dialled: 'support', fromUser: 'anonymous', fromDisplay: display, assertedIdentity: '"Carrier" <tel:+8613800138000>', attempt: 1 },
+      { dialled: 'support', fromUser: 'anonymous', fromDisplay: display, assertedIdentity: '"Carrier" <tel:+8613800138000>', attempt: 1, visitor: false, video: false },
     ]);
     // The agent's phone gets the caller's headers untouched too.
     expect((await phone.done).logged).toEqual([expect.stringContaining('P-Asserted-Identity: "Carrier" <tel:+8613800138000>')]);
@@ -176,7 +177,7 @@ describe('a queue call', () => {
     expect((await phone.done).exitCode).toBe(0);
     // The agent's "busy" reaches the caller; nobody else is tried.
     expect(call.logged).toEqual(['FINAL 486']);
-    expect(asked()).toEqual([{ dialled: 'ivy', fromUser: '13800138000', fromDisplay: '', assertedIdentity: '', attempt: 1 }]);
+    expect(asked()).toEqual([{ dialled: 'ivy', fromUser: '13800138000', fromDisplay: '', assertedIdentity: '', attempt: 1, visitor: false, video: false }]);
     expect(hub.events).toEqual([{ callId: theCall(), kind: 'declined', agentId: AGENT_A }]);
   });
 

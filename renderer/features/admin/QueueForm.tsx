@@ -6,6 +6,7 @@ import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { FieldMessage, isInvalid } from './FieldMessage';
 import { NumberField } from './NumberField';
 import { overflowChoices, type QueueDraft, queueFromDraft, queuePathMap, toggleChannel } from './queue-form';
+import { QueueRecordingFields } from './QueueRecordingFields';
 import { SaveBar } from './SaveBar';
 import { SkillRowsEditor } from './SkillRowsEditor';
 import { TextRows } from './TextRows';
@@ -126,6 +127,7 @@ export function QueueForm({ initial, isNew, queues, onSaved }: Props) {
           <h3>{t('admin.hours.title')}</h3>
           <BusinessHoursEditor hours={draft.hours} onChange={(hours) => edit({ hours })} errors={errors} />
         </section>
+        <QueueRecordingFields draft={draft} errors={errors} onChange={edit} />
         <section className="admin-section">
           <h3>{t('admin.queue.dispositions')}</h3>
           <p className="admin-help">{t('admin.queue.dispositionsHelp')}</p>

@@ -156,6 +156,13 @@ export function WidgetForm({ initial, isNew, takenIds, queues, onSaved }: Props)
             <FieldMessage errors={errors} paths="allowedOrigins" />
           </label>
         </section>
+        <section className="admin-section">
+          <label className="admin-check">
+            <input type="checkbox" checked={draft.calls} onChange={(event) => edit({ calls: event.target.checked })} data-testid="widget-calls" />
+            {t('admin.widget.calls')}
+          </label>
+          <p className="admin-help">{t('admin.widget.callsHelp')}</p>
+        </section>
       </fieldset>
       {!isNew && <EmbedSnippet hubUrl={hubUrl} widgetId={draft.id.trim()} />}
       <SaveBar status={status} />

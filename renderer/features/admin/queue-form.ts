@@ -18,6 +18,8 @@ export type QueueDraft = {
   hours: HoursDraft;
   dispositions: string[];
   preferredAgentHoldSec: string;
+  recordCalls: boolean;
+  recordingNotice: string;
 };
 
 /** The usual targets: 80 % answered in 20 s, nobody waits more than 15 minutes. */
@@ -34,6 +36,8 @@ export function newQueueDraft(id: string): QueueDraft {
     hours: hoursDraftFrom(null),
     dispositions: [],
     preferredAgentHoldSec: '0',
+    recordCalls: false,
+    recordingNotice: '',
   };
 }
 
@@ -50,6 +54,8 @@ export function draftFromQueue(queue: Queue): QueueDraft {
     hours: hoursDraftFrom(queue.businessHours),
     dispositions: [...queue.dispositions],
     preferredAgentHoldSec: textFrom(queue.preferredAgentHoldSec),
+    recordCalls: queue.recordCalls ?? false,
+    recordingNotice: queue.recordingNotice ?? '',
   };
 }
 
@@ -80,6 +86,9 @@ export function queueFromDraft(draft: QueueDraft): FormResult<Queue> {
     businessHours: businessHoursFrom(draft.hours),
     dispositions: draft.dispositions,
     preferredAgentHoldSec: numberFrom(draft.preferredAgentHoldSec),
+    // Left out when off or empty: a queue saved before recording existed reads the same.
+    ...(draft.recordCalls ? { recordCalls: true } : {}),
+    ...(draft.recordingNotice.trim() ? { recordingNotice: draft.recordingNotice } : {}),
   });
   if (parsed.success && skillErrors.size === 0) return { ok: true, value: parsed.data };
   return { ok: false, errors: mergeErrors(skillErrors, parsed.success ? NO_ERRORS : errorsFromZod(parsed.error, queuePathMap(draft))) };

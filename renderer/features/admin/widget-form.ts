@@ -15,6 +15,8 @@ export type WidgetDraft = {
   /** '' = the chat queue's overflow, else the chat queue. */
   followUpQueueId: string;
   allowedOrigins: string;
+  /** "Call us" and "Video call" in the widget. */
+  calls: boolean;
 };
 
 export function newWidgetDraft(): WidgetDraft {
@@ -29,11 +31,12 @@ export function newWidgetDraft(): WidgetDraft {
     maxWaitMessage: '',
     followUpQueueId: '',
     allowedOrigins: '',
+    calls: false,
   };
 }
 
 export function draftFromWidget(widget: ChatWidget): WidgetDraft {
-  return { ...widget, followUpQueueId: widget.followUpQueueId ?? '', allowedOrigins: widget.allowedOrigins.join('\n') };
+  return { ...widget, followUpQueueId: widget.followUpQueueId ?? '', allowedOrigins: widget.allowedOrigins.join('\n'), calls: widget.calls === true };
 }
 
 /**
@@ -93,6 +96,8 @@ export function widgetFromDraft(
     maxWaitMessage: draft.maxWaitMessage,
     followUpQueueId: draft.followUpQueueId || null,
     allowedOrigins: origins,
+    // Off is left out, as in widgets saved before calls existed.
+    ...(draft.calls ? { calls: true } : {}),
   });
   if (parsed.success && own.size === 0) return { ok: true, value: parsed.data };
   const schemaErrors = parsed.success ? NO_ERRORS : onOriginLines(errorsFromZod(parsed.error), lines);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCustomer, useWaitingTargets } from '../../db/hooks';
 import type { CustomerRow } from '../../db/rows';
 import { formatDate } from '../../i18n/format';
@@ -8,11 +8,18 @@ import { Timeline } from '../timeline/Timeline';
 import { IdentityList } from './IdentityList';
 import { NoteComposer } from './NoteComposer';
 import { ProfileEditor } from './ProfileEditor';
+import { editRequested, useProfileEditRequest } from './profile-edit-request';
 import { TierBadge } from './TierBadge';
 
 function ProfilePanel({ customer }: { customer: CustomerRow }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  const editAsked = useProfileEditRequest((state) => editRequested(state.request, customer));
+  useEffect(() => {
+    if (!editAsked) return;
+    setEditing(true);
+    useProfileEditRequest.getState().clear();
+  }, [editAsked]);
   const waitingTargets = useWaitingTargets();
   const waiting = waitingTargets.status === 'ready' && waitingTargets.value.has(targetKey({ table: 'customers', key: customer.id }));
   return (

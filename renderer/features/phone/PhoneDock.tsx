@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useT } from '../../i18n/locale-store';
 import { useSync } from '../../sync/context';
 import { CallCard } from './CallCard';
+import { DialLinkPrompt } from './DialLinkPrompt';
 import { parseDialTarget } from './dial-target';
 import { Keypad } from './Keypad';
 import { PhoneSettingsForm } from './PhoneSettingsForm';
 import { registrationHint } from './PhoneChip';
+import { ConferenceBar, SecondCallCard } from './SecondCallCard';
 import { usePhone, usePhonePanel, usePhoneServices } from './phone-context';
 
 /** Idle: a dial box with its keypad, the phone's status line and its settings. */
@@ -21,12 +23,14 @@ function DialPanel({ hubUrl, user }: { hubUrl: string; user: string }) {
   const hint = registrationHint(t, registration, services.wsUrl(), user);
   const registered = registration.kind === 'registered';
 
-  function dial(event: FormEvent) {
+  /** A voice call (the form's submit), or a video call with the camera on from the start. */
+  function dial(event: FormEvent, video = false) {
     event.preventDefault();
     const parsed = parseDialTarget(dialText, mutation.region);
     setInvalid(parsed === null);
     if (!parsed) return;
-    services.dial(parsed.target, parsed.party);
+    if (video) void services.phone()?.dial(parsed.target, parsed.party, { video: true });
+    else services.dial(parsed.target, parsed.party);
     setDialText('');
   }
 
@@ -51,6 +55,9 @@ function DialPanel({ hubUrl, user }: { hubUrl: string; user: string }) {
         />
         <button type="submit" className="button primary" disabled={!registered} data-testid="phone-dial">
           {t('phone.dial')}
+        </button>
+        <button type="button" className="button ghost" disabled={!registered} onClick={(event) => dial(event, true)} data-testid="phone-dial-video">
+          {t('phone.video.dial')}
         </button>
       </form>
       {invalid && (
@@ -90,20 +97,25 @@ function LastEnd() {
 }
 
 /**
- * The phone's corner of the window: the call card while there is a call,
- * else the dial panel when open. The hidden audio element carries the other
+ * The phone's corner of the window: the call card while there is a call
+ * (with the consult or conference call under it), else the dial panel when open. The hidden audio element carries the other
  * side's voice and stays mounted for the whole session.
  */
 export function PhoneDock({ hubUrl, user }: { hubUrl: string; user: string }) {
   const services = usePhoneServices();
   const call = usePhone((state) => state.call);
+  const second = usePhone((state) => state.second);
+  const conference = usePhone((state) => state.conference);
   const open = usePhonePanel((state) => state.open);
   return (
     <aside className="phone-dock" data-testid="phone-dock">
       {/* biome-ignore lint/a11y/useMediaCaption: a live phone call has no caption track */}
       <audio ref={services.setRemoteAudio} autoPlay hidden data-testid="phone-remote-audio" />
       <LastEnd />
+      <DialLinkPrompt />
+      {call && conference && <ConferenceBar />}
       {call ? <CallCard key={call.id} call={call} /> : open && <DialPanel hubUrl={hubUrl} user={user} />}
+      {call && second && <SecondCallCard key={second.call.id} leg={second} />}
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import { VoiceSettingsSchema } from '../../../shared/protocol/voice';
+import { type SipCredentials, SipCredentialsSchema, VoiceSettingsSchema } from '../../../shared/protocol/voice';
 import type { CountryCode } from '../../../shared/phone/e164';
 import { markRecent } from '../../db/meta';
 import type { SwitchboardDb } from '../../db/schema';
@@ -6,9 +6,11 @@ import { translate } from '../../i18n/translate';
 import { useLocale } from '../../i18n/locale-store';
 import type { Platform } from '../../platform/platform';
 import { ring } from '../../platform/ring';
+import type { AudioDeviceChoices } from '../../softphone/audio-devices';
 import type { CallerId } from '../../../shared/phone/caller-id';
 import { isRegistered, type PhoneEvent } from '../../softphone/call-state';
 import {
+  DEFAULT_PHONE_SETTINGS,
   effectiveWsUrl,
   type PhoneSettings,
   readKnownSipDomain,
@@ -16,11 +18,13 @@ import {
   writeKnownSipDomain,
   writePhoneSettings,
 } from '../../softphone/phone-settings';
+import { readSipCredentials, renewDelayMs, writeSipCredentials } from '../../softphone/sip-credentials-cache';
 import { createSoftphone, type Softphone } from '../../softphone/sip-phone';
 import { createPhoneStore, type PhoneStore } from '../../store/phone';
 import { useWorkspace } from '../../store/workspace';
 import { type HubSocket, NetworkError, request } from '../../sync/hub-socket';
 import { unwrapAck } from '../../sync/wire';
+import { createAudioRouting } from './audio-routing';
 import { callerLabel } from './caller-label';
 import { lookUpCaller } from './screen-pop';
 
@@ -45,6 +49,8 @@ export type PhoneServices = {
   setRemoteAudio(element: HTMLAudioElement | null): void;
   dial(target: string, party: CallerId): void;
   saveSettings(settings: PhoneSettings): Promise<void>;
+  /** Microphone, speaker and ringer: stored and applied at once, without reconnecting the phone. */
+  saveDevices(devices: AudioDeviceChoices): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -81,6 +87,23 @@ async function sipDomain(socket: HubSocket, db: SwitchboardDb, hubUrl: string): 
 }
 
 /**
+ * My SIP credentials, fresh from the hub ('voice:credentials'); offline, the
+ * cached ones while they last; null when there are none (the phone then
+ * registers without, which works only where Kamailio's authentication is off).
+ */
+async function sipCredentials(socket: HubSocket, db: SwitchboardDb, username: string): Promise<SipCredentials | null> {
+  try {
+    await connected(socket, DOMAIN_WAIT_MS);
+    const ack = await request(socket, (s) => s.timeout(DOMAIN_WAIT_MS).emitWithAck('voice:credentials', {}));
+    const credentials = unwrapAck('voice:credentials', ack, SipCredentialsSchema);
+    await writeSipCredentials(db, credentials);
+    return credentials;
+  } catch {
+    return readSipCredentials(db, username, Date.now());
+  }
+}
+
+/**
  * The softphone for one signed-in session: starts sip.js with the stored
  * settings, tells the hub whether it is registered (on every change and
  * after every reconnect), rings, notifies and screen-pops incoming calls.
@@ -88,10 +111,12 @@ async function sipDomain(socket: HubSocket, db: SwitchboardDb, hubUrl: string): 
 export function createPhoneServices(options: PhoneServicesOptions): PhoneServices {
   const { socket, db, hubUrl, platform } = options;
   const store = createPhoneStore();
-  let settings: PhoneSettings = { wsUrl: null, iceServers: [] };
+  let settings: PhoneSettings = DEFAULT_PHONE_SETTINGS;
+  const audio = createAudioRouting();
   let phone: Softphone | null = null;
   let remoteAudio: HTMLAudioElement | null = null;
   let ringer: ReturnType<typeof setInterval> | null = null;
+  let renewal: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
   function reportRegistration(): void {
@@ -113,6 +138,13 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
   function onPhoneEvent(event: PhoneEvent): void {
     store.dispatch(event);
     if (event.type === 'incoming') void announce(event.id, event.party);
+    if (event.type === 'held') reportHold(event.id, event.held);
+  }
+
+  /** The hub times holds for the call's timeline item; offline, that hold goes untimed (the call itself is unaffected). */
+  function reportHold(id: string, held: boolean): void {
+    const call = store.getState().call;
+    if (call?.id === id && socket.connected) socket.emit('call:hold', { callId: call.sipCallId, held }, () => undefined);
   }
 
   async function announce(callId: string, party: CallerId): Promise<void> {
@@ -128,9 +160,14 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
   }
 
   async function start(): Promise<void> {
-    const [stored, domain] = await Promise.all([readPhoneSettings(db), sipDomain(socket, db, hubUrl)]);
+    const [stored, domain, credentials] = await Promise.all([
+      readPhoneSettings(db),
+      sipDomain(socket, db, hubUrl),
+      sipCredentials(socket, db, options.user.username),
+    ]);
     if (stopped) return;
     settings = stored;
+    void audio.setChoices(settings.devices);
     phone = createSoftphone(
       {
         wsUrl: effectiveWsUrl(settings, hubUrl),
@@ -139,11 +176,26 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
         displayName: options.user.displayName,
         iceServers: settings.iceServers,
         region: options.region,
+        microphone: audio.microphone,
+        camera: () => settings.devices.camera,
+        credentials,
       },
       onPhoneEvent,
     );
     phone.setRemoteAudio(remoteAudio);
     phone.start();
+    if (credentials) scheduleRenewal(renewDelayMs(credentials, Date.now()));
+  }
+
+  /** New credentials before these expire: the phone restarts with them, but never in the middle of a call. */
+  function scheduleRenewal(delayMs: number): void {
+    if (renewal) clearTimeout(renewal);
+    renewal = setTimeout(() => {
+      renewal = null;
+      if (stopped) return;
+      if (store.getState().call) return scheduleRenewal(60_000);
+      void stopPhone().then(() => (stopped ? undefined : start()));
+    }, delayMs);
   }
 
   async function stopPhone(): Promise<void> {
@@ -161,6 +213,7 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
     wsUrl: () => effectiveWsUrl(settings, hubUrl),
     setRemoteAudio(element) {
       remoteAudio = element;
+      audio.setRemoteAudio(element);
       phone?.setRemoteAudio(element);
     },
     dial(target, party) {
@@ -171,13 +224,21 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
       await stopPhone();
       if (!stopped) await start();
     },
+    async saveDevices(devices) {
+      // Merged into what is stored (the truth even before start() has read it), so the connection settings stay.
+      settings = { ...(await readPhoneSettings(db)), devices };
+      await writePhoneSettings(db, settings);
+      await audio.setChoices(devices);
+    },
     async stop() {
       stopped = true;
       // Stopped first, so the hub hears "not registered" before this session lets go of the socket.
       await stopPhone();
       socket.off('connect', reportRegistration);
       unsubscribe();
+      audio.stop();
       if (ringer) clearInterval(ringer);
+      if (renewal) clearTimeout(renewal);
     },
   };
 }

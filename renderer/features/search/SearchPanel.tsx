@@ -1,9 +1,8 @@
-import { useDeferredValue, useEffect } from 'react';
+import { useDeferredValue } from 'react';
 import { SearchIcon } from '../../app/icons';
 import { useCustomerSearch, useRecentCustomers } from '../../db/hooks';
 import { SEARCH_LIMIT } from '../../db/search';
 import { useT } from '../../i18n/locale-store';
-import { getPlatform } from '../../platform/platform';
 import { useWorkspace } from '../../store/workspace';
 import { useSync } from '../../sync/context';
 import { CustomerRowButton } from './CustomerRowButton';
@@ -82,9 +81,6 @@ export function SearchPanel() {
   const setQuery = useWorkspace((state) => state.setQuery);
   // Typing stays responsive while the previous keystroke's search is still rendering.
   const deferred = useDeferredValue(query);
-
-  // A tel:/sip: link opened elsewhere lands in the search box: the caller pops up if known.
-  useEffect(() => getPlatform().onDialLink((link) => setQuery(link.target)), [setQuery]);
 
   return (
     <div className="search-panel">

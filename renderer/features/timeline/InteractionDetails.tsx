@@ -4,7 +4,7 @@ import { formatDateTime, formatDuration, formatMoney, formatTime } from '../../i
 import { useLocale, useT } from '../../i18n/locale-store';
 import { ChatAttachmentView } from '../chat/ChatAttachmentView';
 import { formatBytes } from '../chat/chat-logic';
-import { dispositionLabel } from './disposition';
+import { CallDetails, callSummary } from './CallDetails';
 
 const phoneOrRaw = (value: string) => (value.startsWith('+') ? formatPhone(value) : value);
 
@@ -17,24 +17,7 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
   const locale = useLocale((state) => state.locale);
   switch (interaction.channel) {
     case 'call':
-      return (
-        <dl className="details-grid">
-          <dt>{t('detail.from')}</dt>
-          <dd className="mono">{phoneOrRaw(interaction.from)}</dd>
-          <dt>{t('detail.to')}</dt>
-          <dd className="mono">{phoneOrRaw(interaction.to)}</dd>
-          <dt>{t('detail.duration')}</dt>
-          <dd>{formatDuration(interaction.durationSec)}</dd>
-          <dt>{t('detail.disposition')}</dt>
-          <dd>
-            {interaction.disposition ? (
-              dispositionLabel(t, interaction.disposition)
-            ) : (
-              <span className="muted">{t('detail.noDisposition')}</span>
-            )}
-          </dd>
-        </dl>
-      );
+      return <CallDetails call={interaction} />;
     case 'email':
       return (
         <>
@@ -123,13 +106,7 @@ export function useSummary(): (interaction: Interaction) => string {
   return (interaction) => {
     switch (interaction.channel) {
       case 'call':
-        return [
-          t(`direction.voice.${interaction.direction}`),
-          formatDuration(interaction.durationSec),
-          interaction.disposition && dispositionLabel(t, interaction.disposition),
-        ]
-          .filter(Boolean)
-          .join(' · ');
+        return callSummary(t, interaction);
       case 'video':
         return [t(`direction.voice.${interaction.direction}`), formatDuration(interaction.durationSec)].join(' · ');
       case 'email':

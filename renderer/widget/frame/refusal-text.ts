@@ -31,6 +31,19 @@ export function refusalText(t: WidgetText, refusal: Refusal): string {
   }
 }
 
+/** A refused call ticket, in words about calling rather than chatting. */
+export function callRefusalText(t: WidgetText, refusal: Refusal): string {
+  switch (refusal.code) {
+    case 'rate-limited':
+      return t('call.refused.rate-limited', { seconds: refusal.retryAfterSec ?? 60 });
+    case 'forbidden':
+    case 'conflict':
+      return t(`call.refused.${refusal.code}`);
+    default:
+      return refusalText(t, refusal);
+  }
+}
+
 /** "5 MB" / "5 MB", in the visitor's number format. */
 export const formatMegabytes = (bytes: number, locale: VisitorLocale): string =>
   new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));

@@ -3,6 +3,7 @@ import { HubErrorSchema, type Response } from '../../../shared/protocol/errors';
 import {
   type HubToVisitorEvents,
   VISITOR_NAMESPACE,
+  type VisitorCallTicket,
   type VisitorChatState,
   type VisitorLine,
   type VisitorToHubEvents,
@@ -107,6 +108,7 @@ export function openVisitorLink(token: string, listener: LinkListener) {
     read: (upToSeq: number) => call((s) => s.emitWithAck('chat:read', { upToSeq })),
     contact: (contact: { email?: string; phone?: string }) => call((s) => s.emitWithAck('chat:contact', contact)),
     leave: () => call((s) => s.emitWithAck('chat:leave', {})),
+    callTicket: (): Promise<ApiResult<VisitorCallTicket>> => call((s) => s.emitWithAck('call:ticket', {})),
     close,
   };
 }

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { VisitorLocale, WidgetInfo } from '../../../shared/protocol/visitor';
 import type { WidgetText } from '../i18n/widget-text';
 import { checkAttachment } from '../../../shared/chat/attachment-check';
+import { createCallSession } from './call-session';
 import { type ChatEvent, type ChatView, chatFromState, chatReducer, linesToResend, type PendingLine, readMarkDue, unreadCount } from './chat-state';
 import { button, h } from './dom';
 import type { HostChannel } from './host-channel';
@@ -47,6 +48,11 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
   let typingTimer: number | undefined;
   /** Files waiting to be uploaded (again, after a refusal), by their line's client id. */
   const files = new Map<string, { file: File; mimeType: string }>();
+  /** Whether the hub offers calls in this chat (its widget's setting, its queue open), as of the last resume. */
+  let callsOffered = false;
+  const call = createCallSession(t, { ticket: () => (link ? link.callTicket() : Promise.resolve({ ok: false, error: { code: 'network' } } as const)) });
+  // Leaving the page ends the call rather than leaving the agent talking to nobody.
+  window.addEventListener('pagehide', () => call.hangUp());
 
   host.listen((value) => {
     shown = value;
@@ -84,6 +90,7 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
   function setHeader(): void {
     shell.setLeaveAvailable(chat !== null && chat.conversation.status !== 'ended');
     shell.setSubtitle(subtitle());
+    call.setOffered(callsOffered && chat !== null && chat.conversation.status !== 'ended');
   }
 
   function reportUnread(): void {
@@ -163,9 +170,11 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
     link = openVisitorLink(visitorToken, {
       resumed: (state) => {
         lastReadSent = state.receipts.visitorRead;
+        callsOffered = state.calls === true;
         chat = chat === null ? chatFromState(state) : chatReducer(chat, { type: 'resumed', state });
         if (view === null) {
           view = conversationView(t, locale, { send, attach, keystroke: typingSignal.keystroke, retry, contact, newChat });
+          view.element.prepend(call.element);
           shell.show(view.element);
           if (shown) view.focus();
         }
@@ -178,6 +187,8 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
         showNotice(notice);
       },
       expired: () => {
+        call.hangUp();
+        callsOffered = false;
         link = null;
         token = null;
         tokens.clear();
@@ -250,6 +261,8 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
   }
 
   function newChat(): void {
+    call.hangUp();
+    callsOffered = false;
     link?.close();
     link = null;
     token = null;

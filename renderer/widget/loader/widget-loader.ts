@@ -53,6 +53,8 @@ function mount(config: EmbedConfig): void {
   frame.src = frameUrl(config, location.origin);
   frame.title = t('frame.title');
   frame.setAttribute('data-switchboard-widget', config.widgetId);
+  // "Call us" needs the microphone (and a video call the camera) inside the frame, which is on the hub's origin.
+  frame.allow = 'microphone; camera; autoplay';
   Object.assign(frame.style, {
     position: 'fixed',
     zIndex: Z_TOP,

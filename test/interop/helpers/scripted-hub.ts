@@ -25,6 +25,8 @@ export type ScriptedHub = {
   events: VoiceCallEvent[];
   /** Anything the contract refuses (bad key, bad JSON), as text. */
   refused: string[];
+  /** Answer route requests this much later (0 by default): a slow hub, for races with the caller. */
+  setRouteDelay(ms: number): void;
   /** Resolves once an event of this kind has arrived for the call. */
   eventArrived(callId: string, kind: VoiceCallEvent['kind']): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startScriptedHub(script: RouteScript): Promise<ScriptedHub
   const events: VoiceCallEvent[] = [];
   const refused: string[] = [];
   const waiters: { callId: string; kind: VoiceCallEvent['kind']; resolve: () => void }[] = [];
+  let routeDelayMs = 0;
 
   const server = createServer((request, response) => {
     void readBody(request).then((body) => {
@@ -63,7 +66,10 @@ export async function startScriptedHub(script: RouteScript): Promise<ScriptedHub
           return answer(400, { ok: false });
         }
         routeRequests.push(parsed.data);
-        return answer(200, { ok: true, data: script(parsed.data) });
+        const data = script(parsed.data);
+        if (routeDelayMs === 0) return answer(200, { ok: true, data });
+        setTimeout(() => answer(200, { ok: true, data }), routeDelayMs);
+        return;
       }
       if (request.url === VOICE_PATHS.event) {
         const parsed = VoiceCallEventSchema.safeParse(json);
@@ -88,6 +94,9 @@ export async function startScriptedHub(script: RouteScript): Promise<ScriptedHub
     routeRequests,
     events,
     refused,
+    setRouteDelay: (ms) => {
+      routeDelayMs = ms;
+    },
     eventArrived: (callId, kind) =>
       new Promise((resolve) => {
         if (events.some((event) => event.callId === callId && event.kind === kind)) resolve();

@@ -16,7 +16,19 @@ export type Scenario =
   | 'caller-asserted'
   | 'caller-refused'
   | 'caller-hangs-up'
-  | 'caller-asserted-hangs-up';
+  | 'caller-asserted-hangs-up'
+  | 'register-auth'
+  | 'register-unauthenticated'
+  | 'register-visitor'
+  | 'caller-auth-refused'
+  | 'caller-auth-refused-video'
+  | 'caller-cancels-at-once'
+  | 'caller-cancels-late'
+  | 'caller-reinvites'
+  | 'agent-answers-reinvites'
+  | 'agent-dials-out'
+  | 'carrier-answers'
+  | 'carrier-busy';
 
 export type SippRun = {
   scenario: Scenario;
@@ -28,6 +40,10 @@ export type SippRun = {
   service?: string;
   /** Values for [$name] in the scenario. */
   keys?: Record<string, string>;
+  /** The address SIPp sends from (another loopback address is another source to Kamailio); 127.0.0.1 when absent. */
+  localIp?: string;
+  /** Digest credentials for the scenario's [authentication] (SIPp's -au / -ap). */
+  credentials?: { username: string; password: string };
 };
 
 export type SippResult = {
@@ -50,11 +66,13 @@ export function startSipp(run: SippRun): RunningSipp {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-sipp-'));
     const logFile = path.join(dir, 'actions.log');
     const errorFile = path.join(dir, 'errors.log');
-    const args = ['-sf', path.join(SCENARIOS, `${run.scenario}.xml`), '-i', '127.0.0.1', '-m', '1', '-nostdin'];
+    const localIp = run.localIp ?? '127.0.0.1';
+    const args = ['-sf', path.join(SCENARIOS, `${run.scenario}.xml`), '-i', localIp, '-m', '1', '-nostdin'];
+    if (run.credentials) args.push('-au', run.credentials.username, '-ap', run.credentials.password);
     args.push('-trace_logs', '-log_file', logFile, '-trace_err', '-error_file', errorFile);
     // A guard against a hung process, not an assertion: a broken call fails long before.
     args.push('-timeout', '60s', '-timeout_error');
-    args.push('-p', String(run.localPort ?? (await freeSipPort('127.0.0.1'))));
+    args.push('-p', String(run.localPort ?? (await freeSipPort(localIp))));
     if (run.service) args.push('-s', run.service);
     for (const [name, value] of Object.entries(run.keys ?? {})) args.push('-key', name, value);
     if (run.remote) args.push(run.remote);

@@ -49,6 +49,48 @@ describe('renderKamailioConfig', () => {
     expect(withBridge).toContain('#!define WITH_RTPENGINE\n#!define RTPENGINE_SOCKET "udp:127.0.0.1:2223"');
   });
 
+  it('leaves authentication, overflow and the flood limit off unless asked, trusting 127.0.0.1 as a trunk', () => {
+    const config = renderKamailioConfig(template, settings);
+    expect(config).not.toContain('#!define WITH_AUTH');
+    expect(config).toContain('# authentication: OFF');
+    expect(config).not.toContain('#!define OVERFLOW_URI');
+    expect(config).not.toContain('#!define WITH_PIKE');
+    expect(config).toContain('#!define TRUSTED_TRUNKS "127.0.0.1/32"');
+  });
+
+  it('turns on authentication with the shared secret, the trunks given, the overflow and the flood limit', () => {
+    const config = renderKamailioConfig(template, {
+      ...settings,
+      auth: { secret: 's'.repeat(40) },
+      trustedTrunks: ['203.0.113.0/24', '198.51.100.7/32'],
+      overflow: 'sip:supervisor@switchboard.local',
+      floodLimit: { requests: 40, perSeconds: 2 },
+    });
+    expect(config).toContain(`#!define WITH_AUTH\n#!define AUTH_SECRET "${'s'.repeat(40)}"`);
+    expect(config).toContain('#!define TRUSTED_TRUNKS "203.0.113.0/24,198.51.100.7/32"');
+    expect(config).toContain('#!define OVERFLOW_URI "sip:supervisor@switchboard.local"');
+    expect(config).toContain('#!define WITH_PIKE\n#!define PIKE_REQUESTS 40\n#!define PIKE_SAMPLING_SEC 2');
+    // The realm agents' phones are challenged in is the SIP domain.
+    expect(config).toContain('auth_challenge("switchboard.local", "1")');
+  });
+
+  it('trusts no trunk when given none', () => {
+    expect(renderKamailioConfig(template, { ...settings, trustedTrunks: [] })).not.toContain('#!define TRUSTED_TRUNKS');
+  });
+
+  const badPolicies: [string, Partial<KamailioSettings>, string][] = [
+    ['an auth secret with a quote', { auth: { secret: `${'s'.repeat(40)}"; exit; "` } }, 'auth.secret'],
+    ['a short auth secret', { auth: { secret: 'short' } }, 'auth.secret'],
+    ['a trunk that is not a subnet', { trustedTrunks: ['127.0.0.1'] }, 'trustedTrunks.0'],
+    ['a trunk with a quote', { trustedTrunks: ['127.0.0.1/32"'] }, 'trustedTrunks.0'],
+    ['an overflow that is not a SIP URI', { overflow: 'tel:+8613800138000' }, 'overflow'],
+    ['an overflow with a quote', { overflow: 'sip:a@b"; exit; "' }, 'overflow'],
+    ['a flood limit of zero', { floodLimit: { requests: 0, perSeconds: 2 } }, 'floodLimit.requests'],
+  ];
+  it.each(badPolicies)('refuses %s, naming the setting', (_case, change, field) => {
+    expect(() => renderKamailioConfig(template, { ...settings, ...change })).toThrow(new RegExp(`${field.replace('.', '\\.')}:`));
+  });
+
   it.each([
     ['a key with a quote', { voiceKey: `${'k'.repeat(40)}"; exit; "` }, 'voiceKey'],
     ['a short key', { voiceKey: 'short' }, 'voiceKey'],
@@ -67,5 +109,19 @@ describe('renderKamailioConfig', () => {
 
   it('refuses a template that names a setting it does not know', () => {
     expect(() => renderKamailioConfig('listen=udp:{{LISTEN_ADDRESS}}:{{SIP_PROT}}', settings)).toThrow('unknown settings: SIP_PROT');
+  });
+});
+
+describe('the wait fallback', () => {
+  it('re-asks a parked caller after a minute unless told otherwise, and takes the wake only with the voice key', () => {
+    expect(renderKamailioConfig(template, settings)).toContain('#!define WAIT_FALLBACK_SEC 60');
+    const config = renderKamailioConfig(template, { ...settings, waitFallbackSec: 5 });
+    expect(config).toContain('#!define WAIT_FALLBACK_SEC 5');
+    expect(config).toContain(`if ($hdr(X-Switchboard-Voice-Key) != "${'k'.repeat(43)}")`);
+  });
+
+  it('refuses a fallback of zero or over an hour', () => {
+    expect(() => renderKamailioConfig(template, { ...settings, waitFallbackSec: 0 })).toThrow(KamailioConfigError);
+    expect(() => renderKamailioConfig(template, { ...settings, waitFallbackSec: 3_601 })).toThrow(/waitFallbackSec/);
   });
 });

@@ -70,6 +70,12 @@ describe('route answers for a queue call', () => {
     expect(answerForTask(timedOut, call, null, timing, NOW)).toMatchObject({ action: 'release', reason: expect.stringContaining('no number') });
   });
 
+  it('rings the agent a call was assigned to without an offer (auto-accept) until they pick up', () => {
+    const assigned = task({ status: 'assigned', assignedTo: AGENT });
+    expect(answerForTask(assigned, call, 'agent1', timing, NOW)).toEqual({ action: 'ring', user: 'agent1', agentId: AGENT, taskId: TASK, timeoutSec: 20 });
+    expect(answerForTask(assigned, { ...call, answeredAt: NOW - 1_000 }, 'agent1', timing, NOW)).toMatchObject({ action: 'reject', status: 480 });
+  });
+
   it('rejects asks for a call already answered or over', () => {
     for (const status of ['assigned', 'wrap-up', 'done', 'abandoned'] as const) {
       expect(answerForTask(task({ status }), call, null, timing, NOW)).toMatchObject({ action: 'reject', status: 480 });

@@ -14,7 +14,7 @@ describe('reducePhone', () => {
   });
 
   it('rings, answers, connects with a timer start, and ends with a reason', () => {
-    const ringing = run([{ type: 'incoming', id: 'c1', party: number, at: 1000 }]);
+    const ringing = run([{ type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: number, at: 1000 }]);
     expect(ringing.call).toMatchObject({ phase: 'ringing', direction: 'inbound', pop: { kind: 'looking' }, connectedAt: null });
     const connected = run(
       [
@@ -30,16 +30,16 @@ describe('reducePhone', () => {
   });
 
   it('has nothing to look up for an extension or a withheld number', () => {
-    expect(run([{ type: 'incoming', id: 'c1', party: { kind: 'anonymous' }, at: 1 }]).call?.pop).toEqual({ kind: 'none' });
-    expect(run([{ type: 'incoming', id: 'c1', party: { kind: 'extension', user: 'agent2', display: null }, at: 1 }]).call?.pop).toEqual({
+    expect(run([{ type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: { kind: 'anonymous' }, at: 1 }]).call?.pop).toEqual({ kind: 'none' });
+    expect(run([{ type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: { kind: 'extension', user: 'agent2', display: null }, at: 1 }]).call?.pop).toEqual({
       kind: 'none',
     });
   });
 
   it('keeps the first call when a second one arrives', () => {
     const state = run([
-      { type: 'incoming', id: 'c1', party: number, at: 1 },
-      { type: 'incoming', id: 'c2', party: number, at: 2 },
+      { type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: number, at: 1 },
+      { type: 'incoming', id: 'c2', sipCallId: 'sip-c2', party: number, at: 2 },
     ]);
     expect(state.call?.id).toBe('c1');
     expect(canTakeCall(state)).toBe(false);
@@ -47,7 +47,7 @@ describe('reducePhone', () => {
 
   it('ignores events for a call that is not the current one', () => {
     const state = run([
-      { type: 'incoming', id: 'c1', party: number, at: 1 },
+      { type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: number, at: 1 },
       { type: 'ended', id: 'old', reason: 'missed', at: 2 },
       { type: 'screen-pop', id: 'old', pop: { kind: 'unknown' } },
       { type: 'connected', id: 'old', at: 3 },
@@ -56,7 +56,7 @@ describe('reducePhone', () => {
   });
 
   it('mutes and holds only a connected call', () => {
-    const ringing = run([{ type: 'incoming', id: 'c1', party: number, at: 1 }]);
+    const ringing = run([{ type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: number, at: 1 }]);
     expect(reducePhone(ringing, { type: 'muted', id: 'c1', muted: true }).call?.muted).toBe(false);
     const connected = reducePhone(ringing, { type: 'connected', id: 'c1', at: 2 });
     const held = run(
@@ -71,7 +71,7 @@ describe('reducePhone', () => {
 
   it('keeps the first connect time when a re-INVITE reports connected again', () => {
     const state = run([
-      { type: 'dialling', id: 'c1', party: number, at: 1 },
+      { type: 'dialling', id: 'c1', sipCallId: 'sip-c1', party: number, at: 1 },
       { type: 'connected', id: 'c1', at: 10 },
       { type: 'connected', id: 'c1', at: 99 },
     ]);
@@ -81,7 +81,7 @@ describe('reducePhone', () => {
   it('records a blocked microphone, and a new call clears the last end', () => {
     const denied = reducePhone(INITIAL_PHONE_STATE, { type: 'media-denied', at: 5 });
     expect(denied.lastEnd).toEqual({ reason: 'media-denied', at: 5 });
-    expect(reducePhone(denied, { type: 'incoming', id: 'c1', party: number, at: 6 }).lastEnd).toBeNull();
+    expect(reducePhone(denied, { type: 'incoming', id: 'c1', sipCallId: 'sip-c1', party: number, at: 6 }).lastEnd).toBeNull();
     expect(reducePhone(denied, { type: 'dismiss' }).lastEnd).toBeNull();
   });
 });

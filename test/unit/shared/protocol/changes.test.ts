@@ -16,7 +16,10 @@ describe('ChangeSchema', () => {
   });
 
   it('refuses an op an entity does not have, and a delete without its ids', () => {
-    expect(ChangeSchema.safeParse({ seq: 1, entity: 'customer', op: 'delete', data: { id: CUSTOMER } }).success).toBe(false);
+    expect(ChangeSchema.safeParse({ seq: 1, entity: 'interaction', op: 'delete', data: { id: ID, customerId: CUSTOMER } }).success).toBe(false);
+    // A customer is deleted only when linked into another (hub/customers/link-customer.ts), by id.
+    expect(ChangeSchema.safeParse({ seq: 1, entity: 'customer', op: 'delete', data: {} }).success).toBe(false);
+    expect(ChangeSchema.safeParse({ seq: 1, entity: 'customer', op: 'delete', data: { id: CUSTOMER } }).success).toBe(true);
     expect(ChangeSchema.safeParse({ seq: 1, entity: 'identity', op: 'delete', data: { id: ID } }).success).toBe(false);
     expect(ChangeSchema.safeParse({ seq: 0, entity: 'identity', op: 'delete', data: { id: ID, customerId: CUSTOMER } }).success).toBe(false);
   });
