@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SIP_TRUNK_PATTERN } from '../hub/voice/outbound-call';
+import { VOICE_KEY_USER } from '../shared/protocol/voice';
 
 /**
  * Fills deploy/kamailio/kamailio.cfg's `{{NAME}}` placeholders. Pure, so the
@@ -35,7 +36,7 @@ export const KamailioSettingsSchema = z
       .url({ protocol: /^https?$/ })
       .regex(/^[^"\\\s]+$/, 'no quotes, backslashes or spaces')
       .transform((url) => url.replace(/\/+$/, '')),
-    /** The shared key the hub expects in X-Switchboard-Voice-Key (hub env VOICE_KEY). */
+    /** The shared key between the hub and Kamailio, both ways (hub env VOICE_KEY). */
     voiceKey: scriptSecret,
     /** How many times one call asks the hub before giving up with 480 (guards against a ring loop). */
     maxAttempts: z.number().int().min(1).max(10_000),
@@ -88,6 +89,17 @@ export class KamailioConfigError extends Error {
 /** `sip:203.0.113.9:5060;transport=tcp` → `203.0.113.9:5060`, the host part of the Request-URI `sip:<number>@<host>`. */
 const trunkHost = (uri: string): string => uri.slice('sip:'.length).split(';')[0] ?? '';
 
+/**
+ * http_client's named connection to the hub: the URL with the voice key as
+ * HTTP Basic credentials (user "kamailio"; hub/voice/voice-key.ts). The key
+ * pattern has no "@" or ";", which would end the credentials or start
+ * connection parameters.
+ */
+const hubConnection = (hubUrl: string, voiceKey: string): string => {
+  const [scheme, rest] = hubUrl.split('://') as [string, string];
+  return `${scheme}://${VOICE_KEY_USER}:${voiceKey}@${rest}`;
+};
+
 const PLACEHOLDER = /\{\{([A-Z_]+)\}\}/g;
 
 /** Renders the template; refuses bad settings, unknown placeholders and placeholders left unfilled. */
@@ -103,7 +115,7 @@ export function renderKamailioConfig(template: string, settings: KamailioSetting
     SIP_PORT: String(s.sipPort),
     WS_PORT: String(s.wsPort),
     DOMAIN: s.domain,
-    HUB_URL: s.hubUrl,
+    HUB_CONNECTION: hubConnection(s.hubUrl, s.voiceKey),
     VOICE_KEY: s.voiceKey,
     MAX_ATTEMPTS: String(s.maxAttempts),
     WAIT_FALLBACK_SEC: String(s.waitFallbackSec),

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { HubError } from '../../shared/protocol/errors';
-import { VOICE_KEY_HEADER, VOICE_PATHS, VoiceCallEventSchema, VoiceRouteRequestSchema } from '../../shared/protocol/voice';
+import { VOICE_PATHS, VoiceCallEventSchema, VoiceRouteRequestSchema } from '../../shared/protocol/voice';
 import { HTTP_STATUS } from '../http/error-status';
 import { BodyError, readJsonBody, sendJson } from '../http/json-body';
 import { invalidPayload } from '../sync/payload-issues';
 import { Refusal } from '../sync/refusal';
 import type { VoiceService } from './voice-service';
-import { voiceKeyMatches } from './voice-key';
+import { presentedVoiceKey, voiceKeyMatches } from './voice-key';
 
 export type VoiceHttp = ReturnType<typeof createVoiceHttp>;
 
@@ -38,8 +38,8 @@ export function createVoiceHttp(deps: { key: string; voice: () => VoiceService }
 
     async handle(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
       if (request.method !== 'POST') return answerError(response, { code: 'invalid-payload', message: `${pathname} takes POST.` }, { Allow: 'POST' });
-      const given = request.headers[VOICE_KEY_HEADER];
-      if (typeof given !== 'string' || !voiceKeyMatches(given, deps.key)) {
+      const given = presentedVoiceKey(request.headers);
+      if (given === null || !voiceKeyMatches(given, deps.key)) {
         // Unread, the body is not worth receiving: close so the sender stops.
         return answerError(response, { code: 'forbidden', message: 'Wrong or missing voice key.' }, { Connection: 'close' });
       }

@@ -14,7 +14,13 @@ export const VOICE_PATHS = {
   event: '/api/voice/event',
 } as const;
 
+/**
+ * The shared voice key travels in this header (the hub's wakes to Kamailio,
+ * tools) or as HTTP Basic credentials of VOICE_KEY_USER (Kamailio's kept-alive
+ * connection to the hub, which cannot add headers).
+ */
 export const VOICE_KEY_HEADER = 'x-switchboard-voice-key';
+export const VOICE_KEY_USER = 'kamailio';
 
 /** Where a development Kamailio listens: SIP for phones and trunks, SIP over WebSocket for the desktops' softphones. */
 export const DEFAULT_SIP_PORT = 5060;

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  VOICE_KEY_HEADER,
   VOICE_PATHS,
   type VoiceCallEvent,
   VoiceCallEventSchema,
@@ -9,6 +8,7 @@ import {
   type VoiceRouteRequest,
   VoiceRouteRequestSchema,
 } from '../../../shared/protocol/voice';
+import { presentedVoiceKey } from '../../../hub/voice/voice-key';
 
 /**
  * A stand-in for the hub's two voice endpoints that answers route requests
@@ -48,7 +48,7 @@ export async function startScriptedHub(script: RouteScript): Promise<ScriptedHub
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(json));
       };
-      if (request.headers[VOICE_KEY_HEADER] !== key) {
+      if (presentedVoiceKey(request.headers) !== key) {
         refused.push(`bad key on ${request.url}`);
         return answer(403, { ok: false });
       }

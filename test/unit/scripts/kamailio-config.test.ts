@@ -34,10 +34,12 @@ describe('renderKamailioConfig', () => {
     expect(aliases).toEqual(['alias="127.0.0.1:5060"', 'alias="127.0.0.1:5066"', 'alias="switchboard.local"']);
   });
 
-  it('asks the hub at its voice paths with the key, without doubling the slash', () => {
+  it('asks the hub at its voice paths on one kept-alive connection holding the key, without doubling the slash', () => {
     const config = renderKamailioConfig(template, settings);
-    expect(config).toContain(`http_client_query("http://127.0.0.1:4310/api/voice/route", "$var(ask)", "Content-Type: application/json\\r\\nX-Switchboard-Voice-Key: ${'k'.repeat(43)}"`);
-    expect(config).toContain('http_client_query("http://127.0.0.1:4310/api/voice/event"');
+    expect(config).toContain(`modparam("http_client", "httpcon", "hub=>http://kamailio:${'k'.repeat(43)}@127.0.0.1:4310")`);
+    expect(config).toContain('http_connect("hub", "/api/voice/route", "application/json", "$var(ask)", "$var(answer)")');
+    expect(config).toContain('http_connect("hub", "/api/voice/event", "application/json", "$var(event)", "$var(eventAnswer)")');
+    expect(config).not.toContain('http_client_query');
   });
 
   it('loads rtpengine only when its control socket is given', () => {
