@@ -218,7 +218,7 @@ async function hubPathSteps(phone: { port: number }): Promise<{ queue: StepLine[
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-call-rate-'));
   const wsPort = await freeTcpPort('127.0.0.1', []);
   // The hub wakes waiting callers in Kamailio as `npm start` has it do: a caller queued for an agent is rung the moment one is offered the call.
-  const env = { SWITCHBOARD_DATA: dataDir, PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn', VOICE_KEY, SIP_DOMAIN: DOMAIN, KAMAILIO_WAKE_URL: kamailioWakeUrl('127.0.0.1', wsPort) };
+  const env = { SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn', VOICE_KEY, SIP_DOMAIN: DOMAIN, KAMAILIO_WAKE_URL: kamailioWakeUrl('127.0.0.1', wsPort) };
   const usernames = Array.from({ length: AGENTS }, (_, i) => `bench.agent.${i}`);
   const general = demoQueues()[0];
   if (!general) throw new Error('no demo queues');

@@ -39,7 +39,7 @@ function unwrap<T>(response: Response<T>, what: string): T {
 
 async function hubRelay() {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-chat-'));
-  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
   const hub = await startHub(config, { chatLimits: { starts: { burst: CONVERSATIONS * 2, refillMs: 1_000 } } });
   const sockets: Socket[] = [];
   try {

@@ -40,7 +40,7 @@ function openDesktop(url: string, token: string): Promise<Desktop> {
  */
 async function hubFanoutLatencies(): Promise<{ samples: number[]; customerId: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-fanout-'));
-  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
   const hub = await startHub(config);
   const desktops: Desktop[] = [];
   try {

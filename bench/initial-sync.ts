@@ -145,7 +145,7 @@ const sameCounts = (a: RowCounts, b: RowCounts) =>
 export async function benchInitialSync(options: { measure: boolean }): Promise<SyncedCache> {
   const size = { customers: scaled(100_000, 1_000), interactions: scaled(500_000, 5_000) };
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-sync-'));
-  const hub = await startHub(loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SEED: '0', LOG_LEVEL: 'warn' }));
+  const hub = await startHub(loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED: '0', LOG_LEVEL: 'warn' }));
   let browser: BenchBrowser | null = null;
   const close = async () => {
     await browser?.close();

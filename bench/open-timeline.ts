@@ -75,6 +75,7 @@ export async function benchOpenTimeline(): Promise<void> {
     loadConfig({
       SWITCHBOARD_DATA: dataDir,
       PORT: '0',
+      SMTP_PORT: '0',
       SEED_CUSTOMERS: String(Math.max(repeats + 2, scaled(300))),
       SEED_HEAVY_INTERACTIONS: String(heavyInteractions),
       LOG_LEVEL: 'warn',

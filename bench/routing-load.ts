@@ -61,7 +61,7 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, inde
 
 async function hubOfferLatencies() {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-routing-'));
-  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' });
   const hub = await startHub(config);
   const sockets: HubClient[] = [];
   try {
@@ -329,7 +329,7 @@ async function hubIdleRss() {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-rss-'));
   const { child, match } = await spawnReady(
     'hub/main.ts',
-    { PORT: '0', SWITCHBOARD_DATA: dataDir, SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' },
+    { PORT: '0', SMTP_PORT: '0', SWITCHBOARD_DATA: dataDir, SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '0', LOG_LEVEL: 'warn' },
     /hub ready at (http:\/\/\S+)/,
   );
   try {

@@ -1,6 +1,7 @@
 import { rendererAssets } from './browser';
 import { benchCallRate } from './call-rate';
 import { benchChatRelay } from './chat-relay';
+import { benchEmailInbound } from './email-inbound';
 import { benchInitialSync } from './initial-sync';
 import { log } from './log';
 import { benchOfflineSearch } from './offline-search';
@@ -19,10 +20,10 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate', 'email-inbound'] as const;
 type BenchName = (typeof BENCHES)[number];
 /** Benchmarks that never open a page. */
-const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate']);
+const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate', 'email-inbound']);
 
 function selected(): ReadonlySet<BenchName> {
   const only = process.env.BENCH_ONLY?.trim();
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   if (wanted.has('routing-load')) await timed('routing-load', benchRoutingLoad);
   if (wanted.has('chat-relay')) await timed('chat-relay', benchChatRelay);
   if (wanted.has('call-rate')) await timed('call-rate', benchCallRate);
+  if (wanted.has('email-inbound')) await timed('email-inbound', benchEmailInbound);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

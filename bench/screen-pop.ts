@@ -147,7 +147,7 @@ export async function benchScreenPop(): Promise<void> {
   const size = { customers: scaled(100_000, 1_000), interactions: scaled(500_000, 5_000) };
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-screen-pop-'));
   const hub = await startHub(
-    loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SEED: '0', LOG_LEVEL: 'warn', VOICE_KEY, SIP_DOMAIN: DOMAIN }),
+    loadConfig({ SWITCHBOARD_DATA: dataDir, PORT: '0', SMTP_PORT: '0', SEED: '0', LOG_LEVEL: 'warn', VOICE_KEY, SIP_DOMAIN: DOMAIN }),
   );
   let kamailio: RunningKamailio | null = null;
   try {

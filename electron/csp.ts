@@ -27,7 +27,8 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
     // Inline styles stay allowed: style injection cannot run code, and
     // component libraries that insert <style> tags would otherwise break silently.
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // https: only matters inside a mail's sandboxed srcdoc frame (it inherits this policy) once the agent allows its images.
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     'font-src': ["'self'", 'data:'],
     // Ringtones and call audio (remote WebRTC streams, recordings as blobs), and call recordings played from the hub.
     'media-src': ["'self'", 'data:', 'blob:', 'mediastream:', ...hubSources(options.hubUrl).slice(0, 1)],

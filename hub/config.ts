@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from '../shared/protocol/attachments';
 import { DEFAULT_RECORDING_MAX_BYTES } from '../shared/protocol/recording';
 import { LOG_LEVELS, type LogLevel } from './log';
 import { HOME_ONLY, parseDestinationRule, type DestinationRule } from './voice/dial-policy';
@@ -43,7 +44,12 @@ export type HubConfig = {
   /** Agents' calls to customers through the carrier's trunk (hub/voice/outbound-call.ts); without a trunk, dialling a number is refused. */
   outbound: OutboundLine;
   /** The attachment store (files under `<data>/attachments`): the largest call recording it takes. */
-  attachments: { maxRecordingBytes: number };
+  /** `maxFileBytes`: the largest file an agent uploads through /api/attachments (`ATTACHMENT_MAX_BYTES`). */
+  attachments: { maxRecordingBytes: number; maxFileBytes: number };
+  /** Inbound email: the hub's own SMTP listener (`SMTP_PORT`, on HOST; 0 leaves it off). */
+  email: { smtpPort: number };
+  /** The SMTP relay agents' mail leaves through (`SMTP_RELAY_URL`, smtp:// or smtps://); null keeps it waiting in the hub's outbox. */
+  smtpRelayUrl: string | null;
   seed: SeedConfig;
   logLevel: LogLevel;
   paths: {
@@ -65,6 +71,8 @@ export class ConfigError extends Error {
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REFRESH_TTL_SEC = 30 * 24 * 60 * 60;
+/** Where the hub takes inbound mail by default: above 1024, so it runs without privileges (an MX forwards 25 to it). */
+export const DEFAULT_SMTP_PORT = 2525;
 
 const flag = z
   .string()
@@ -97,6 +105,11 @@ const destinationRule = z.string().transform((text, ctx): DestinationRule => {
   ctx.addIssue({ code: 'custom', message: `unknown ${parsed.unknown.join(', ')}: expected international, premium or two-letter regions such as HK` });
   return z.NEVER;
 });
+
+const smtpRelayUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol), 'must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:2587');
 
 const region = z
   .string()
@@ -138,7 +151,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
       callerId: read('SIP_CALLER_ID', e164Number, null),
       allow: read('SIP_OUTBOUND_ALLOW', destinationRule, HOME_ONLY),
     },
-    attachments: { maxRecordingBytes: read('RECORDING_MAX_BYTES', integer(1_024, 2 * 1024 * 1024 * 1024), DEFAULT_RECORDING_MAX_BYTES) },
+    attachments: {
+      maxRecordingBytes: read('RECORDING_MAX_BYTES', integer(1_024, 2 * 1024 * 1024 * 1024), DEFAULT_RECORDING_MAX_BYTES),
+      maxFileBytes: read('ATTACHMENT_MAX_BYTES', integer(1_024, 2 * 1024 * 1024 * 1024), DEFAULT_ATTACHMENT_MAX_BYTES),
+    },
+    email: { smtpPort: read('SMTP_PORT', integer(0, 65_535), DEFAULT_SMTP_PORT) },
+    smtpRelayUrl: read('SMTP_RELAY_URL', smtpRelayUrl, null),
     seed: {
       enabled: read('SEED', flag, true),
       customers: read('SEED_CUSTOMERS', integer(1, 1_000_000), 2_000),

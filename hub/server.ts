@@ -39,12 +39,27 @@ import { createSipCredentialsRoute, resolveSipAuthSecret } from './voice/sip-cre
 import { createVoiceRoutes } from './voice/voice-routes';
 import { createAttachmentStore } from './attachments/attachment-store';
 import { createRecordingHttp } from './attachments/recording-http';
+import { createAttachmentHttp } from './attachments/attachment-http';
 import { recordingLinkKey } from './attachments/recording-link';
 import { createRecordingRoutes } from './voice/recording-routes';
 import { createRecordingService } from './voice/recording-service';
 import { createVoiceService, type VoiceService } from './voice/voice-service';
 import { createVisitorCalls } from './voice/visitor-call';
 import { sipWakeObserver } from './voice/sip-wake';
+import { seedEmailIfEmpty } from './email/demo-email';
+import { type EmailChannel, startEmailChannel } from './email/email-channel';
+import type { InboundMail } from './email/inbound-mail';
+import { createEmailHttp } from './email/outbound/email-http';
+import { createEmailOutbox } from './email/outbound/email-outbox';
+import { createEmailOutboundRoutes } from './email/outbound/email-outbound-routes';
+import { createRelaySender } from './email/outbound/relay';
+import { findAttachment } from './db/attachment-queries';
+import { mediaLinkKey } from './sms/media-link';
+import { createSmsHttp } from './sms/sms-http';
+import { createSmsRoutes } from './sms/sms-routes';
+import { createSmsService, type SmsService } from './sms/sms-service';
+import { seedSmsIfEmpty } from './sms/sms-settings';
+import { webhookProvider } from './sms/webhook-provider';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -71,6 +86,9 @@ export type RunningHub = {
   voiceKey: string;
   /** The secret agents' SIP credentials are signed with (SIP_AUTH_SECRET, or the one this store generated): Kamailio's auth_ephemeral secret. */
   sipAuthSecret: string;
+  /** Inbound email: tests and the bench file raw mail through it; `smtpPort` is null when the listener is off (SMTP_PORT=0). */
+  email: InboundMail;
+  smtpPort: number | null;
   close(): Promise<void>;
 };
 
@@ -88,6 +106,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     await seedRoutingIfEmpty(db, config.seed, log);
     await seedChatIfEmpty(db, config.seed, clock(), log);
     await seedVoiceIfEmpty(db, config.seed, config.voice.sipDomain, log);
+    await seedSmsIfEmpty(db, config.seed, log);
+    await seedEmailIfEmpty(db, config.seed, log);
     const voiceKey = await resolveVoiceKey(db, config.voice.key);
     const sipAuthSecret = await resolveSipAuthSecret(db, config.voice.sipAuthSecret);
     const limiter = new LoginLimiter(options.loginPolicy ?? LOGIN_POLICY, clock);
@@ -102,12 +122,14 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     const visitorKey = visitorTokenKey(secret);
     // The chat service needs the sockets, which need the HTTP server: the chat's HTTP side finds it once it exists.
     let chat: ChatService | null = null;
+    const attachments = createAttachmentStore(config.paths.data);
     const chatHttp = createChatHttp({
       db,
       writeQueue,
       clock,
       auth,
       key: visitorKey,
+      store: attachments,
       chat: () => {
         if (!chat) throw new Error('the chat service is not ready yet');
         return chat;
@@ -121,7 +143,6 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         return voice;
       },
     });
-    const attachments = createAttachmentStore(config.paths.data);
     const linkKey = recordingLinkKey(secret);
     const recordings = createRecordingService({ db, writeQueue, clock, store: attachments, linkKey });
     const recordingHttp = createRecordingHttp({
@@ -133,8 +154,23 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       maxBytes: config.attachments.maxRecordingBytes,
       recordings,
     });
+    const smsMediaKey = mediaLinkKey(secret);
+    let sms: SmsService | null = null;
+    const smsHttp = createSmsHttp({
+      db,
+      clock,
+      store: attachments,
+      mediaKey: smsMediaKey,
+      provider: webhookProvider,
+      sms: () => {
+        if (!sms) throw new Error('the SMS service is not ready yet');
+        return sms;
+      },
+    });
+    // The provider's delivery reports come back to this address unless an admin set the public one; known once listening.
+    let hubUrl = '';
     const httpServer = createServer(
-      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp, recordings: recordingHttp }),
+      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp, recordings: recordingHttp, attachments: createAttachmentHttp({ db, auth, clock, writeQueue, store: attachments, maxBytes: config.attachments.maxFileBytes }), sms: smsHttp, emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }) }),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -144,15 +180,36 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     });
     io.use(authenticateHandshake(auth, log));
 
+    const emailOutbox = createEmailOutbox({
+      db,
+      writeQueue,
+      clock,
+      relay: config.smtpRelayUrl
+        ? createRelaySender(config.smtpRelayUrl, async (attachmentId) => {
+            const stored = await findAttachment(db, attachmentId);
+            if (!stored) throw new Error(`attachment ${attachmentId} is not in the store`);
+            return attachments.read(stored.sha256);
+          })
+        : null,
+      announce: (taskId, message) => {
+        if (taskId !== null && message.agentId !== null) io.to(userRoom(message.agentId)).emit('email:delivery', { taskId, message });
+      },
+      log,
+    });
     const push: PushDeps = {
       db,
       writeQueue,
       clock,
       defaultRegion: config.defaultRegion,
-      broadcast: (changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes),
+      broadcast: (changes) => {
+        io.to(DESKTOPS_ROOM).emit('sync:changes', changes);
+        // An agent's mail was just filed (email.send): hand it to the relay now rather than at the next sweep.
+        if (changes.some((change) => change.entity === 'interaction' && change.data.channel === 'email' && change.data.direction === 'outbound')) void emailOutbox.nudge();
+      },
     };
     const phones = new PhoneRegistry();
     const routing = createRoutingService({ db, writeQueue, clock, io, broadcast: push.broadcast, log, channelGate: phones.gate });
+    push.tasksRewritten = () => routing.forgetSnapshot();
     // A namespace's event maps are its own; socket.io's `of()` cannot type them.
     const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorServer;
     const chatService = createChatService(
@@ -160,9 +217,21 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       options.chatLimits,
     );
     chat = chatService;
+    const email: EmailChannel = await startEmailChannel({
+      db,
+      writeQueue,
+      routing,
+      clock,
+      store: attachments,
+      io,
+      log,
+      smtp: { host: config.host, port: config.email.smtpPort },
+      defaultRegion: config.defaultRegion,
+    });
     const visitorCalls = createVisitorCalls({ db, clock, secret: sipAuthSecret, sipDomain: config.voice.sipDomain, wsUrl: config.voice.sipWsUrl });
     attachVisitorNamespace(visitors, { chat: chatService, calls: visitorCalls, key: visitorKey, clock, log });
     const stopSweep = routing.start();
+    const stopEmailOutbox = emailOutbox.start();
     const chatRoutes = createChatRoutes({ db, writeQueue, clock, chat: chatService });
     const voiceService = createVoiceService({
       db,
@@ -178,9 +247,22 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     voice = voiceService;
     // Callers waiting in a queue are woken when their call's task changes (else Kamailio re-asks on its slow fallback).
     if (config.voice.kamailioWakeUrl) routing.observe(sipWakeObserver({ wakeUrl: config.voice.kamailioWakeUrl, voiceKey, log }));
+    const smsService = createSmsService({
+      db,
+      clock,
+      io,
+      routing,
+      store: attachments,
+      log,
+      defaultRegion: config.defaultRegion,
+      provider: webhookProvider,
+      hubUrl: () => hubUrl,
+      mediaKey: smsMediaKey,
+    });
+    sms = smsService;
     const voiceRoutes = createVoiceRoutes({ db, writeQueue, voice: voiceService });
     const sipCredentials = createSipCredentialsRoute({ secret: sipAuthSecret, clock });
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes, recordingRoutes: createRecordingRoutes(recordings), sipCredentials });
+    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes, recordingRoutes: createRecordingRoutes(recordings), smsRoutes: createSmsRoutes({ db, writeQueue, sms: smsService }), emailInboundRoutes: email.routes, emailOutboundRoutes: createEmailOutboundRoutes({ db, writeQueue, outbox: emailOutbox }), sipCredentials });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
       void socket.join([DESKTOPS_ROOM, userRoom(userId)]);
@@ -197,12 +279,16 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
 
     const port = await listen(httpServer, config.port, config.host);
     const url = `http://${urlHost(config.host)}:${port}`;
+    hubUrl = url;
     log.info(`hub listening on ${url} (store: ${store.kind} ${store.location})`);
 
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         stopSweep();
+        stopEmailOutbox();
+        await email.close();
+        await emailOutbox.idle();
         const ioClosed = io.close();
         // Keep-alive HTTP connections would otherwise hold close() open for seconds.
         httpServer.closeAllConnections();
@@ -213,7 +299,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       })();
       return closing;
     };
-    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, sipAuthSecret, close };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, sipAuthSecret, email: email.inbound, smtpPort: email.smtpPort, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -6,9 +6,12 @@ import { CHAT_ATTACHMENT_MAX_BYTES, ChatAttachmentTypeSchema } from '../../share
 import type { z } from 'zod';
 import type { HubError } from '../../shared/protocol/errors';
 import { StartChatRequestSchema, VISITOR_PATHS, WidgetInfoRequestSchema } from '../../shared/protocol/visitor';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { serveStoredFile } from '../attachments/serve-file';
 import type { AuthService } from '../auth/auth-service';
 import type { Clock } from '../clock';
-import { findFile, insertFile } from '../db/chat-queries';
+import { findAttachment, insertAttachment } from '../db/attachment-queries';
+import { findFile, insertFile, type StoredFile } from '../db/chat-queries';
 import type { Database } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
 import { HTTP_STATUS } from '../http/error-status';
@@ -27,6 +30,8 @@ export type ChatHttpDeps = {
   clock: Clock;
   auth: AuthService;
   key: string;
+  /** Where chat files' bytes are kept (the hub's one attachment store). */
+  store: AttachmentStore;
   /** Bound once the hub's sockets exist (the HTTP server is made first). */
   chat: () => ChatService;
 };
@@ -63,7 +68,7 @@ export function cleanFileName(raw: string | undefined): string {
  * either side, and files behind their capability links.
  */
 export function createChatHttp(deps: ChatHttpDeps) {
-  const { db, writeQueue, clock, auth, key } = deps;
+  const { db, writeQueue, clock, auth, key, store } = deps;
 
   async function json(request: IncomingMessage, response: ServerResponse, work: (body: unknown) => Promise<unknown>): Promise<void> {
     if (request.method !== 'POST') return answerError(response, { code: 'invalid-payload', message: 'This address takes POST.' });
@@ -111,16 +116,16 @@ export function createChatHttp(deps: ChatHttpDeps) {
       if (!bytesMatchType(bytes, declared.data)) {
         throw new Refusal({ code: 'unsupported-type', message: `The file is not really ${declared.data}.` });
       }
-      const file = {
-        id: ulid(clock()),
-        conversationId: target.conversation.id,
-        name: cleanFileName(request.headers['x-file-name'] as string | undefined),
-        mimeType: declared.data,
-        size: bytes.length,
-        bytes,
-        createdAt: clock(),
-      };
-      await writeQueue(() => insertFile(db, file));
+      // The bytes go to the attachment store (kept once however often sent); the chat keeps which conversation the file is in.
+      const { sha256, size } = await store.put(bytes);
+      const id = ulid(clock());
+      const name = cleanFileName(request.headers['x-file-name'] as string | undefined);
+      const file: StoredFile = { id, conversationId: target.conversation.id, name, mimeType: declared.data, size, attachmentId: id, bytes: null, createdAt: clock() };
+      const createdBy = `chat:${target.conversation.id}`;
+      await writeQueue(async () => {
+        await insertAttachment(db, { id, sha256, mimeType: declared.data, size, kind: 'chat', createdBy, createdAt: file.createdAt, name });
+        await insertFile(db, file);
+      });
       sendJson(response, 200, { ok: true, data: deps.chat().attachmentOf(file) }, CHAT_CORS);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -134,6 +139,13 @@ export function createChatHttp(deps: ChatHttpDeps) {
     const sig = new URL(request.url ?? '/', 'http://hub.invalid').searchParams.get('sig') ?? '';
     const file = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id) && fileSignatureMatches(id, sig, key) ? await findFile(db, id) : null;
     if (!file) return answerError(response, { code: 'not-found', message: 'No such file.' });
+    if (file.attachmentId !== null) {
+      const stored = await findAttachment(db, file.attachmentId);
+      if (!stored) return answerError(response, { code: 'not-found', message: 'The file is no longer kept.' });
+      await serveStoredFile(request, response, store, { sha256: stored.sha256, mimeType: file.mimeType, size: stored.size, name: file.name }, { 'Access-Control-Allow-Origin': '*' });
+      return;
+    }
+    // A file sent before the attachment store took chat files: its bytes are still in its row.
     const inline = isImage(file.mimeType);
     response.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -1,7 +1,6 @@
 import type { ChatWidget } from '../../shared/domain/chat';
 import type { TaskChannel } from '../../shared/domain/routing';
 import { type StoredConversation, saveConversation } from '../db/chat-queries';
-import { saveTask } from '../db/routing-queries';
 import type { StepContext } from '../routing/routing-service';
 
 /** What the follow-up says on the agent's inbox: who, and how to reach them once they have said. */
@@ -53,5 +52,5 @@ export async function followUpContactChanged(ctx: StepContext, record: StoredCon
     return;
   }
   // Not a lifecycle step (no event); the task is queued, so no desktop holds a copy to update.
-  await saveTask(ctx.trx, { ...task, subject: followUpSubject(record) }, ctx.now);
+  ctx.rewrite({ ...task, subject: followUpSubject(record) });
 }

@@ -4,12 +4,12 @@ import type { Queryable } from '../db/schema';
 
 /**
  * Where an unknown contact came from: each source has its own number series
- * (`W…` web visitors, `P…` phone callers), apart from the imported `C` ones,
+ * (`W…` web visitors, `P…` phone callers, `E…` email senders), apart from the imported `C` ones,
  * so an agent reading a customer number knows how the record began.
  */
-export type ProvisionalSource = 'web' | 'phone';
+export type ProvisionalSource = 'web' | 'phone' | 'email';
 
-const PREFIX: Record<ProvisionalSource, string> = { web: 'W', phone: 'P' };
+const PREFIX: Record<ProvisionalSource, string> = { web: 'W', phone: 'P', email: 'E' };
 const DIGITS = 7;
 
 /** The tag an agent sees until they save the customer's profile or link them to an existing customer. */

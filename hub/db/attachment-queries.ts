@@ -6,10 +6,12 @@ export type Attachment = {
   sha256: string;
   mimeType: string;
   size: number;
-  /** What holds it: 'recording' today. */
+  /** What holds it: 'recording', 'chat', 'email', 'email-raw' (a quarantined mail), 'sms', 'upload'. */
   kind: string;
   createdBy: string;
   createdAt: number;
+  /** The name it was sent with; absent or null for recordings. */
+  name?: string | null;
 };
 
 export async function insertAttachment(db: Queryable, attachment: Attachment): Promise<void> {
@@ -23,6 +25,7 @@ export async function insertAttachment(db: Queryable, attachment: Attachment): P
       kind: attachment.kind,
       created_by: attachment.createdBy,
       created_at: attachment.createdAt,
+      name: attachment.name ?? null,
     })
     .execute();
 }
@@ -39,5 +42,6 @@ export async function findAttachment(db: Queryable, id: string): Promise<Attachm
     kind: row.kind,
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
+    name: row.name,
   };
 }

@@ -105,7 +105,22 @@ export async function lastSeq(db: Queryable, conversationId: string): Promise<nu
   return Number(row?.seq ?? 0);
 }
 
-export type StoredFile = { id: string; conversationId: string; name: string; mimeType: ChatAttachmentType; size: number; bytes: Buffer; createdAt: number };
+/**
+ * A file sent in a chat: which conversation it belongs to, and where its bytes
+ * are — the attachment store (`attachmentId`, every file since 0009), or this
+ * row (`bytes`, files sent before), which is still served as it was.
+ */
+export type StoredFile = {
+  id: string;
+  conversationId: string;
+  name: string;
+  mimeType: ChatAttachmentType;
+  size: number;
+  createdAt: number;
+} & ({ attachmentId: string; bytes: null } | { attachmentId: null; bytes: Buffer });
+
+/** Files the store holds keep no bytes here: the column is NOT NULL from before, so it gets an empty blob. */
+const NO_BYTES = Buffer.alloc(0);
 
 export async function insertFile(db: Queryable, file: StoredFile): Promise<void> {
   await db
@@ -116,8 +131,9 @@ export async function insertFile(db: Queryable, file: StoredFile): Promise<void>
       name: file.name,
       mime_type: file.mimeType,
       size: file.size,
-      bytes: file.bytes,
+      bytes: file.bytes ?? NO_BYTES,
       created_at: file.createdAt,
+      attachment_id: file.attachmentId,
     })
     .execute();
 }
@@ -131,8 +147,8 @@ export async function findFile(db: Queryable, id: string): Promise<StoredFile | 
     name: row.name,
     mimeType: ChatAttachmentTypeSchema.parse(row.mime_type),
     size: Number(row.size),
-    bytes: Buffer.from(row.bytes),
-    createdAt: row.created_at,
+    createdAt: Number(row.created_at),
+    ...(row.attachment_id === null ? { attachmentId: null, bytes: Buffer.from(row.bytes) } : { attachmentId: row.attachment_id, bytes: null }),
   };
 }
 

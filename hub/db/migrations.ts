@@ -260,6 +260,100 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         await db.schema.createIndex('recordings_call').on('recordings').column('call_id').execute();
       },
     },
+    '0007_email': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('email_threads')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ref', 'text', (c) => c.notNull().unique())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text')
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('last_message_at', int64, (c) => c.notNull())
+          .execute();
+        // email:open finds the thread by the task the agent holds.
+        await db.schema.createIndex('email_threads_task').on('email_threads').column('task_id').execute();
+        await db.schema
+          .createTable('email_messages')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('thread_id', 'text', (c) => c.notNull())
+          // Threading looks replies up by the ids they refer to; unique so a mail delivered twice is kept once.
+          .addColumn('message_id', 'text', (c) => c.notNull().unique())
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('at', int64, (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('delivery_status', 'text')
+          .addColumn('next_attempt_at', int64)
+          .execute();
+        await db.schema.createIndex('email_messages_thread').on('email_messages').columns(['thread_id', 'at']).execute();
+        await db.schema.createIndex('email_messages_outbox').on('email_messages').columns(['delivery_status', 'next_attempt_at']).execute();
+        await db.schema
+          .createTable('email_quarantine')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('received_at', int64, (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('sender', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('size', int64, (c) => c.notNull())
+          .addColumn('raw_attachment_id', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('email_quarantine_received').on('email_quarantine').column('received_at').execute();
+      },
+    },
+    '0008_sms': {
+      async up(db: Kysely<unknown>) {
+        // One conversation per customer number and our number while open; a text after it is done opens the next.
+        await db.schema
+          .createTable('sms_conversations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('customer_number', 'text', (c) => c.notNull())
+          .addColumn('our_number', 'text', (c) => c.notNull())
+          .addColumn('queue_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text')
+          .addColumn('agent_id', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('started_at', int64, (c) => c.notNull())
+          .addColumn('updated_at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sms_conversations_thread').on('sms_conversations').columns(['customer_number', 'our_number', 'status']).execute();
+        await db.schema.createIndex('sms_conversations_task').on('sms_conversations').column('task_id').execute();
+        await db.schema
+          .createTable('sms_messages')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('error', 'text')
+          // The desktop's id for an agent's text (the outbox re-sends it) and the provider's id: each files a message once.
+          .addColumn('client_id', 'text', (c) => c.unique())
+          .addColumn('provider_id', 'text', (c) => c.unique())
+          .addColumn('agent_id', 'text')
+          .addColumn('media', 'text', (c) => c.notNull())
+          .addColumn('at', int64, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sms_messages_conversation').on('sms_messages').columns(['conversation_id', 'at']).execute();
+        // A number that texted STOP: nobody may text it until it texts START.
+        await db.schema
+          .createTable('sms_opt_outs')
+          .addColumn('number', 'text', (c) => c.primaryKey())
+          .addColumn('keyword', 'text', (c) => c.notNull())
+          .addColumn('at', int64, (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0009_attachment_names': {
+      async up(db: Kysely<unknown>) {
+        // The name a file was sent with, shown and offered on download (null for recordings, which are named by their call).
+        await db.schema.alterTable('attachments').addColumn('name', 'text').execute();
+        // Chat files' bytes move to the attachment store: a new row names its attachment and keeps no bytes. Older rows keep
+        // theirs and are served from here (a migration cannot reach the store's directory, and copying every blob would
+        // hold start-up); chat-queries reads both.
+        await db.schema.alterTable('chat_files').addColumn('attachment_id', 'text').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

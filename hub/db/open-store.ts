@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreConfig } from '../config';
 import type { Logger } from '../log';
@@ -59,8 +59,20 @@ function openPostgres(url: string, log: Logger): Store {
   return { db, kind: 'postgres', location: location.toString(), close: () => db.destroy() };
 }
 
+/**
+ * Postgres: the schema the connection works in (its search_path). Kysely
+ * otherwise looks for its migration tables in any schema, so a second store
+ * in the same database (another schema) would be taken for this one's.
+ */
+async function migrationTableSchema(store: Store): Promise<{ migrationTableSchema?: string }> {
+  if (store.kind !== 'postgres') return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+  const schema = rows[0]?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
+}
+
 async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.kind) });
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.kind), ...(await migrationTableSchema(store)) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -84,16 +84,6 @@ export async function listOpenTasks(db: Queryable): Promise<TaskView[]> {
 }
 
 /** Ids of the tasks waiting in a queue (an index read, no task text). */
-export async function listQueuedTaskIds(db: Queryable): Promise<string[]> {
-  const rows = await db.selectFrom('tasks').select('id').where('status', '=', 'queued').execute();
-  return rows.map((row) => row.id);
-}
-
-/** The open tasks' stored text, for a reader that parses only what changed (routing-cache.ts). */
-export async function listOpenTaskRows(db: Queryable): Promise<{ id: string; data: string }[]> {
-  return db.selectFrom('tasks').select(['id', 'data']).where('status', 'in', [...OPEN_TASK_STATUSES]).execute();
-}
-
 export async function findTask(db: Queryable, id: string): Promise<TaskView | null> {
   const row = await db.selectFrom('tasks').select('data').where('id', '=', id).executeTakeFirst();
   return row ? readStoredJson<TaskView>(row.data) : null;

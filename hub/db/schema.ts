@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 /**
  * Table shapes as Kysely sees them. Timestamps are epoch ms (bigint in
@@ -143,6 +143,8 @@ export type ChatFilesTable = {
   size: number;
   bytes: Buffer;
   created_at: number;
+  /** Since 0009 the bytes are in the attachment store under this attachment (and `bytes` is empty); null for older rows. */
+  attachment_id: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 /** `owner_id` is '' for shared responses; `data` the CannedResponse as JSON. */
@@ -170,6 +172,8 @@ export type AttachmentsTable = {
   kind: string;
   created_by: string;
   created_at: number;
+  /** The file name it was sent with (0009); null for recordings and files stored before. */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 /** A call recording: which call (SIP Call-ID), task and queue it belongs to, and the attachment that holds it. */
@@ -183,6 +187,75 @@ export type RecordingsTable = {
   duration_ms: number | null;
   created_at: number;
 };
+
+/** Email (0007): one conversation with a customer; `data` the EmailThread as JSON, the columns mirror it for look-ups. */
+export type EmailThreadsTable = {
+  id: string;
+  /** The ticket reference in subjects (`T-…`), for replies that lost their threading headers. */
+  ref: string;
+  customer_id: string;
+  task_id: string | null;
+  data: string;
+  last_message_at: number;
+};
+
+/** One mail in a thread; `data` the EmailMessage as JSON. Delivery columns are set for outbound mail only (the outbox scans them). */
+export type EmailMessagesTable = {
+  id: string;
+  thread_id: string;
+  /** RFC 5322 Message-ID, unique: the same mail delivered twice (SMTP and IMAP, or a re-fetch) is stored once. */
+  message_id: string;
+  direction: string;
+  at: number;
+  data: string;
+  delivery_status: string | null;
+  next_attempt_at: number | null;
+};
+
+/** A mail the hub could not file, with why; the raw message is an attachment (kind 'email-raw'). */
+export type EmailQuarantineTable = {
+  id: string;
+  received_at: number;
+  source: string;
+  sender: string;
+  subject: string;
+  reason: string;
+  size: number;
+  raw_attachment_id: string;
+};
+
+/** SMS (0008): a conversation with one customer number on one of our numbers (hub/db/sms-queries.ts). */
+export type SmsConversationsTable = {
+  id: string;
+  customer_id: string;
+  customer_number: string;
+  our_number: string;
+  queue_id: string;
+  task_id: string | null;
+  agent_id: string | null;
+  /** 'open' while its task is worked; 'done' after, and the next text opens a new conversation. */
+  status: string;
+  started_at: number;
+  updated_at: number;
+};
+
+/** One text either way; `media` the MMS pictures as a JSON array of SmsMedia. */
+export type SmsMessagesTable = {
+  id: string;
+  conversation_id: string;
+  direction: string;
+  text: string;
+  status: string;
+  error: string | null;
+  client_id: string | null;
+  provider_id: string | null;
+  agent_id: string | null;
+  media: string;
+  at: number;
+};
+
+/** Numbers that texted an opt-out keyword. */
+export type SmsOptOutsTable = { number: string; keyword: string; at: number };
 
 export type Database = {
   users: UsersTable;
@@ -207,6 +280,12 @@ export type Database = {
   voice_calls: VoiceCallsTable;
   attachments: AttachmentsTable;
   recordings: RecordingsTable;
+  email_threads: EmailThreadsTable;
+  email_messages: EmailMessagesTable;
+  email_quarantine: EmailQuarantineTable;
+  sms_conversations: SmsConversationsTable;
+  sms_messages: SmsMessagesTable;
+  sms_opt_outs: SmsOptOutsTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

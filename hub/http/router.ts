@@ -8,6 +8,9 @@ import type { Logger } from '../log';
 import type { ChatHttp } from '../chat/chat-http';
 import type { VoiceHttp } from '../voice/voice-http';
 import type { RecordingHttp } from '../attachments/recording-http';
+import type { AttachmentHttp } from '../attachments/attachment-http';
+import type { SmsHttp } from '../sms/sms-http';
+import type { EmailHttp } from '../email/outbound/email-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -27,6 +30,12 @@ export type HttpDeps = {
   voice: VoiceHttp;
   /** Call recordings: the desktop's upload and the timeline's player. */
   recordings: RecordingHttp;
+  /** The attachment store for every channel: uploads and any contact file by id (hub/attachments/attachment-http.ts). */
+  attachments: AttachmentHttp;
+  /** The SMS provider's webhooks (texts, delivery reports) and MMS pictures by signed link. */
+  sms: SmsHttp;
+  /** The email composer's uploads and a thread's files (hub/email/outbound/email-http.ts). */
+  emailFiles: EmailHttp;
 };
 
 /**
@@ -94,6 +103,9 @@ export function createHttpHandler(deps: HttpDeps) {
     if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
     if (deps.voice.handles(pathname)) return deps.voice.handle(request, response, pathname);
     if (deps.recordings.handles(pathname)) return deps.recordings.handle(request, response, pathname);
+    if (deps.attachments.handles(pathname)) return deps.attachments.handle(request, response, pathname);
+    if (deps.sms.handles(pathname)) return deps.sms.handle(request, response, pathname);
+    if (deps.emailFiles.handles(pathname)) return deps.emailFiles.handle(request, response, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

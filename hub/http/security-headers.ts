@@ -7,7 +7,10 @@ function contentSecurityPolicy(frameAncestors: string): string {
   return [
     "default-src 'self'",
     "connect-src 'self' ws: wss:",
-    "img-src 'self' data: blob:",
+    // https: images only ever load inside a mail's sandboxed frame once the agent says "show images"; a srcdoc frame inherits this policy, so it must allow them.
+    "img-src 'self' data: blob: https:",
+    // A mail's audio and video attachments play from blob: URLs the desktop made from the hub's bytes.
+    "media-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -31,7 +31,6 @@ import {
   listAgentStates,
   listOpenTasks,
   listProfiles,
-  listQueuedTaskIds,
   listQueues,
   type StoredAgentState,
   saveAgentState,
@@ -49,7 +48,7 @@ import type { Logger } from '../log';
 import { type HubServer, userRoom } from '../socket/hub-socket';
 import { refuse } from '../sync/refusal';
 import { buildDirectory } from './directory';
-import { commitToSnapshot, createOpenTaskReader, loadRoutingSnapshot, type RoutingSnapshot } from './routing-cache';
+import { commitToSnapshot, isFinal, loadRoutingSnapshot, type RoutingSnapshot } from './routing-cache';
 import { agentStateRefusal, taskRefusal } from './errors';
 
 /**
@@ -91,6 +90,8 @@ export type NewTask = {
   customerId: string | null;
   priority: number;
   subject: string;
+  /** Offered to this agent first when they are free (a customer texting again after their conversation ended). */
+  preferredAgentId?: string | null;
 };
 
 /**
@@ -109,6 +110,12 @@ export type StepContext = {
   task(taskId: string): Promise<TaskView | null>;
   /** Moves a task through the lifecycle; a refused event throws the matching refusal. */
   apply(task: TaskView, event: TaskEvent): TaskView;
+  /**
+   * Writes a task changed outside its lifecycle (a new subject, the customer
+   * it was linked to), with no event. Tasks are written only through steps:
+   * routing keeps the open ones in memory (routing-cache.ts).
+   */
+  rewrite(task: TaskView): void;
   /** Change-log entries committed with the step and broadcast after it. */
   readonly drafts: ChangeDraft[];
   afterCommit(announce: () => void): void;
@@ -158,7 +165,28 @@ class Step {
     private readonly baseStates: ReadonlyMap<string, StoredAgentState>,
     public settings: RoutingSettings,
     private readonly baseProfiles: ReadonlyMap<string, AgentProfile>,
+    private readonly baseOpenTasks: ReadonlyMap<string, TaskView>,
   ) {}
+
+  /** An open task as this step sees it (its changes so far included), without a read; null for one not open at the step's start. */
+  openTask(taskId: string): TaskView | null {
+    return this.tasks.get(taskId) ?? this.baseOpenTasks.get(taskId) ?? null;
+  }
+
+  /** Every task open as this step sees it. */
+  openTasks(): TaskView[] {
+    const open = [...this.tasks.values()].filter((task) => !isFinal(task.status));
+    for (const [taskId, task] of this.baseOpenTasks) if (!this.tasks.has(taskId)) open.push(task);
+    return open;
+  }
+
+  /** Writes the task with the step and tells whoever holds it. */
+  rewrite(task: TaskView): void {
+    this.tasks.set(task.id, task);
+    const who = this.affected.get(task.id) ?? new Set<string>();
+    for (const id of [task.offeredTo, task.assignedTo]) if (id) who.add(id);
+    this.affected.set(task.id, who);
+  }
 
   profile(userId: string): AgentProfile | null {
     return this.profiles.get(userId) ?? this.baseProfiles.get(userId) ?? null;
@@ -214,7 +242,6 @@ export function createRoutingService(deps: RoutingDeps) {
   const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
   /** Queues, profiles, settings and agent states as the last committed step left them; null until read (routing-cache.ts). */
   let snapshot: RoutingSnapshot | null = null;
-  const readOpenTasks = createOpenTaskReader();
 
   /** One serialized step: the action, then a routing pass, in one transaction; then the announcements. */
   function step<T>(action: (s: Step) => Promise<T>): Promise<T> {
@@ -226,7 +253,7 @@ export function createRoutingService(deps: RoutingDeps) {
     return writeQueue(async () => {
       const stepped = db.transaction().execute(async (trx) => {
         const base = snapshot ?? (await loadRoutingSnapshot(trx));
-        const s = new Step(trx, clock(), new Map(base.queues), base.states, base.settings, base.profiles);
+        const s = new Step(trx, clock(), new Map(base.queues), base.states, base.settings, base.profiles, base.openTasks);
         const acted = await action(s);
         await routePass(s);
         if (observers.length > 0) {
@@ -244,7 +271,7 @@ export function createRoutingService(deps: RoutingDeps) {
         throw error;
       });
       // Committed: what the step wrote is now what the store holds.
-      commitToSnapshot(base, { queues: s.savedQueues, profiles: s.profiles, settings: s.settings, states: s.states });
+      commitToSnapshot(base, { queues: s.savedQueues, profiles: s.profiles, settings: s.settings, states: s.states, tasks: s.tasks });
       snapshot = base;
       announce();
       return result;
@@ -265,8 +292,9 @@ export function createRoutingService(deps: RoutingDeps) {
       now: s.now,
       queues: s.queues,
       openTask: (request) => openTask(s, request),
-      task: async (taskId) => s.tasks.get(taskId) ?? (await storedTask(s.trx, taskId)) ?? null,
+      task: async (taskId) => s.openTask(taskId) ?? (await storedTask(s.trx, taskId)) ?? null,
       apply: (task, event) => s.apply(task, event),
+      rewrite: (task) => s.rewrite(task),
       drafts: s.drafts,
       afterCommit: (announce) => s.announcements.push(announce),
     };
@@ -293,7 +321,7 @@ export function createRoutingService(deps: RoutingDeps) {
       customerId: customer?.id ?? null,
       customerTier: customer?.tier ?? null,
       requiredSkills: {},
-      preferredAgentId: null,
+      preferredAgentId: request.preferredAgentId ?? null,
     };
     s.events.push(event);
     const task: TaskView = { ...taskFromCreated(event), subject: request.subject };
@@ -301,25 +329,10 @@ export function createRoutingService(deps: RoutingDeps) {
     return task;
   }
 
-  async function openTasks(s: Step): Promise<TaskView[]> {
-    const byId = new Map((await readOpenTasks(s.trx)).map((task) => [task.id, task]));
-    for (const task of s.tasks.values()) byId.set(task.id, task);
-    return [...byId.values()].filter((task) => task.status !== 'done' && task.status !== 'abandoned' && task.status !== 'timed-out');
-  }
-
-  /**
-   * Only a queued task can be offered: with none waiting, no change of an
-   * agent's (available, capacity freed) can place anything, and the pass
-   * would read every open task for nothing. Most steps of a call are such.
-   */
-  async function anyQueued(s: Step): Promise<boolean> {
-    for (const task of s.tasks.values()) if (task.status === 'queued') return true;
-    return (await listQueuedTaskIds(s.trx)).some((id) => !s.tasks.has(id));
-  }
-
   async function routePass(s: Step): Promise<void> {
-    if (!(await anyQueued(s))) return;
-    const tasks = await openTasks(s);
+    const tasks = s.openTasks();
+    // Only a queued task can be offered: with none waiting (most steps of a call), nothing can be placed.
+    if (!tasks.some((task) => task.status === 'queued')) return;
     const agents: AgentRuntime[] = [];
     // Each agent's load per channel, in one pass over the open tasks.
     const loads = new Map<string, AgentRuntime['load']>();
@@ -401,7 +414,7 @@ export function createRoutingService(deps: RoutingDeps) {
   }
 
   async function taskOrThrow(s: Step, taskId: string): Promise<TaskView> {
-    const task = s.tasks.get(taskId) ?? (await storedTask(s.trx, taskId));
+    const task = s.openTask(taskId) ?? (await storedTask(s.trx, taskId));
     if (!task) throw refuse('not-found', 'No such task.');
     return task;
   }
@@ -410,7 +423,7 @@ export function createRoutingService(deps: RoutingDeps) {
   async function withdrawOffers(s: Step, userId: string): Promise<void> {
     // Offers that already ran out are misses, whoever notices first; only live ones are declined.
     await expireOffers(s);
-    for (const task of await openTasks(s)) {
+    for (const task of s.openTasks()) {
       if (task.status !== 'offered' || task.offeredTo !== userId) continue;
       s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'declined', agentId: userId });
     }
@@ -432,7 +445,7 @@ export function createRoutingService(deps: RoutingDeps) {
 
   /** Offers past their time go back to the queue and count as a miss for the agent (maybe sending them away). */
   async function expireOffers(s: Step): Promise<void> {
-    for (const task of await openTasks(s)) {
+    for (const task of s.openTasks()) {
       if (task.status !== 'offered' || !task.offeredTo || (task.offerExpiresAt ?? 0) > s.now) continue;
       const agentId = task.offeredTo;
       s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'offer-timed-out', agentId });
@@ -463,14 +476,23 @@ export function createRoutingService(deps: RoutingDeps) {
     }
     await expireOffers(s);
     // A timed-out task is only marked: turning it into a follow-up is left for the channel integrations.
-    for (const event of queueTimeouts(s.now, await openTasks(s), [...s.queues.values()])) {
-      const task = s.tasks.get(event.taskId) ?? (await storedTask(s.trx, event.taskId));
+    for (const event of queueTimeouts(s.now, s.openTasks(), [...s.queues.values()])) {
+      const task = s.openTask(event.taskId);
       if (task) s.apply(task, event);
     }
   }
 
 
   return {
+    /**
+     * Something past routing's steps rewrote task rows (a merge mutation):
+     * the next step reads the snapshot, open tasks included, from the store.
+     * Call inside the write queue, after that commit.
+     */
+    forgetSnapshot(): void {
+      snapshot = null;
+    },
+
     /** Runs the sweep and a routing pass now; the hub calls it every few seconds, tests call it after moving the clock. */
     tick: (): Promise<void> => step(sweep),
 

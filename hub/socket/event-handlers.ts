@@ -15,6 +15,12 @@ export type VoiceEventName = Extract<ClientEventName, 'agent:phone' | 'voice:set
 
 /** Recording's events (hub/voice/recording-routes.ts). */
 export type RecordingEventName = Extract<ClientEventName, `recording:${string}`>;
+/** The SMS channel's events (hub/sms/sms-routes.ts). */
+export type SmsEventName = Extract<ClientEventName, `sms:${string}` | `admin:sms:${string}`>;
+/** Inbound email's events (hub/email/email-routes.ts): opening a thread, mailbox settings, quarantine. */
+export type EmailInboundEventName = Extract<ClientEventName, 'email:open' | 'admin:email:get' | 'admin:email:set' | 'admin:email:quarantine'>;
+/** The reply side's events (hub/email/outbound/email-outbound-routes.ts): retry, signatures. */
+export type EmailOutboundEventName = Extract<ClientEventName, 'email:retry' | `email:signature${string}`>;
 
 export type HandlerDeps = {
   db: Kysely<Database>;
@@ -24,6 +30,9 @@ export type HandlerDeps = {
   chatRoutes: Record<ChatEventName, EventRoute>;
   voiceRoutes: Record<VoiceEventName, EventRoute>;
   recordingRoutes: Record<RecordingEventName, EventRoute>;
+  smsRoutes: Record<SmsEventName, EventRoute>;
+  emailInboundRoutes: Record<EmailInboundEventName, EventRoute>;
+  emailOutboundRoutes: Record<EmailOutboundEventName, EventRoute>;
   /** `voice:credentials` (hub/voice/sip-credentials.ts). */
   sipCredentials: EventRoute;
 };
@@ -33,11 +42,14 @@ export type HandlerDeps = {
  * an event added to CLIENT_EVENTS without a handler here does not compile; the
  * results are checked against each event's ack type.
  */
-export function createEventRoutes({ db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
+export function createEventRoutes({ db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes, emailInboundRoutes, emailOutboundRoutes, smsRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
   return {
     ...chatRoutes,
     ...voiceRoutes,
     ...recordingRoutes,
+    ...smsRoutes,
+    ...emailInboundRoutes,
+    ...emailOutboundRoutes,
     'voice:credentials': sipCredentials,
     'sync:pull': route(CLIENT_EVENTS['sync:pull'], 'sync:pull', (request): Promise<EventResult<'sync:pull'>> => pullChanges(db, request)),
     'mutation:push': route(

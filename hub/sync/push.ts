@@ -19,6 +19,8 @@ export type PushDeps = {
   defaultRegion: CountryCode;
   /** Called after each commit, inside the write queue, so broadcasts leave in seq order. */
   broadcast: (changes: Change[]) => void;
+  /** After a commit whose mutation rewrote open task rows (routing reads its open tasks again). */
+  tasksRewritten?: () => void;
 };
 
 const MaybeIdSchema = z.object({ id: z.string().max(64) });
@@ -46,12 +48,16 @@ export async function pushMutations(deps: PushDeps, user: User, batch: readonly 
 
 function pushOne(deps: PushDeps, user: User, mutation: Mutation): Promise<MutationResult> {
   return deps.writeQueue(async () => {
+    let rewroteTasks = false;
     const { result, changes } = await deps.db.transaction().execute(async (trx) => {
       const earlier = await findMutationResult(trx, mutation.id);
       if (earlier) return { result: earlier, changes: [] };
       const at = deps.clock();
       const record = { id: mutation.id, userId: user.id, name: mutation.name, at };
-      const outcome = await applyMutation(mutation, { trx, user, now: at, defaultRegion: deps.defaultRegion });
+      const tasksRewritten = () => {
+        rewroteTasks = true;
+      };
+      const outcome = await applyMutation(mutation, { trx, user, now: at, defaultRegion: deps.defaultRegion, tasksRewritten });
       if (!outcome.ok) {
         // Recorded, so a re-send gets the same refusal even if the state has changed since.
         await recordMutation(trx, { ...record, status: 'rejected', error: outcome.error });
@@ -62,6 +68,8 @@ function pushOne(deps: PushDeps, user: User, mutation: Mutation): Promise<Mutati
       await recordMutation(trx, { ...record, status: 'applied', seq });
       return { result: { id: mutation.id, status: 'applied', seq } satisfies MutationResult, changes: appended };
     });
+    // Still inside the write queue: no routing step runs on the old tasks in between.
+    if (rewroteTasks) deps.tasksRewritten?.();
     if (changes.length > 0) deps.broadcast(changes);
     return result;
   });

@@ -7,9 +7,7 @@ import type { CallHold, CallHoldAnswer, CustomerLink, CustomerLinked, VoiceCallE
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { linkCustomer } from '../customers/link-customer';
-import { newIdentity, provisionalCustomer } from '../customers/provisional-customer';
-import { findCustomer, insertCustomers } from '../db/customer-queries';
-import { findIdentityByValue, insertIdentities } from '../db/identity-queries';
+import { resolveCustomer } from '../customers/resolve-customer';
 import { findTask } from '../db/routing-queries';
 import type { Database, Queryable } from '../db/schema';
 import { findUser, findUserForLogin } from '../db/user-queries';
@@ -112,14 +110,8 @@ export function createVoiceService(deps: VoiceDeps) {
    */
   async function customerOf(ctx: StepContext, caller: CallerId): Promise<string | null> {
     if (caller.number === null) return null;
-    const identity = await findIdentityByValue(ctx.trx, 'phone', caller.number);
-    if (identity) return (await findCustomer(ctx.trx, identity.customerId)) ? identity.customerId : null;
-    const customer = await provisionalCustomer(ctx.trx, caller.name || formatPhone(caller.number), ctx.now, 'phone');
-    const phone = newIdentity(customer.id, 'phone', caller.number, ctx.now);
-    await insertCustomers(ctx.trx, [customer]);
-    await insertIdentities(ctx.trx, [phone]);
-    ctx.drafts.push({ entity: 'customer', op: 'put', data: customer }, { entity: 'identity', op: 'put', data: phone });
-    return customer.id;
+    const contact = { kind: 'phone' as const, value: caller.number, name: caller.name || formatPhone(caller.number) };
+    return (await resolveCustomer({ trx: ctx.trx, drafts: ctx.drafts, now: ctx.now, defaultRegion: deps.defaultRegion }, contact))?.customerId ?? null;
   }
 
   /** A call Kamailio asks about for the first time: a queue number opens a task, an agent's username rings them. */
@@ -321,7 +313,7 @@ export function createVoiceService(deps: VoiceDeps) {
     },
 
     /** The screen pop's "link to existing customer" (hub/customers/link-customer.ts), as one routing step. */
-    linkCaller: (request: CustomerLink): Promise<CustomerLinked> => routing.act((ctx) => linkCustomer(ctx.trx, ctx.drafts, request)),
+    linkCaller: (request: CustomerLink): Promise<CustomerLinked> => routing.act((ctx) => linkCustomer(ctx, request)),
 
     /**
      * The agent on the call put it on hold or took it off (their desktop says

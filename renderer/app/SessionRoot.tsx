@@ -17,7 +17,12 @@ import { createRoutingClient } from '../sync/routing-client';
 import { ChatContext, type ChatServices } from '../features/chat/chat-context';
 import { createChatStore } from '../store/chat';
 import { createChatClient } from '../sync/chat-client';
+import { SmsContext, type SmsServices } from '../features/sms/sms-context';
+import { createSmsClient } from '../features/sms/sms-client';
+import { createSmsStore } from '../features/sms/sms-store';
 import { PhoneContext } from '../features/phone/phone-context';
+import { EmailContext, type EmailServices } from '../features/email/email-context';
+import { watchEmailRefusals } from '../features/email/email-refusals';
 import { createPhoneServices, type PhoneServices } from '../features/phone/phone-services';
 import { type CallRecorder, startCallRecorder } from '../softphone/call-recorder-service';
 import { Workspace } from './Workspace';
@@ -35,6 +40,8 @@ export function SessionRoot({ session }: { session: StoredSession }) {
     sync: SyncServices;
     routing: RoutingServices;
     chat: ChatServices;
+    sms: SmsServices;
+    email: EmailServices;
     phone: PhoneServices | null;
   } | null>(null);
   const userId = session.user.id;
@@ -70,6 +77,8 @@ export function SessionRoot({ session }: { session: StoredSession }) {
     });
     const chatStore = createChatStore();
     const chatClient = createChatClient({ socket: engine.socket, db, store: chatStore, routing: routingStore, hubUrl, getToken: keeper.getToken });
+    const smsStore = createSmsStore();
+    const smsClient = createSmsClient({ socket: engine.socket, db, store: smsStore, routing: routingStore });
     const cleanups = [
       engine.onRefusal((refusal) => {
         useNotices.getState().push({
@@ -88,6 +97,7 @@ export function SessionRoot({ session }: { session: StoredSession }) {
         );
       }),
       engine.onAuthInvalid(() => useSession.getState().signOut('expired')),
+      watchEmailRefusals(engine, db),
       engine.status.subscribe((status, previous) => {
         const { connection, pending, lastError } = status;
         if (connection.kind !== previous.connection.kind || pending !== previous.pending) {
@@ -111,6 +121,8 @@ export function SessionRoot({ session }: { session: StoredSession }) {
         sync: { engine, mutation: { db, agentId: userId, region: settings.region } },
         routing: { store: routingStore, client: routingClient },
         chat: { store: chatStore, client: chatClient, hubUrl },
+        sms: { store: smsStore, client: smsClient, hubUrl },
+        email: { socket: engine.socket, hubUrl, getToken: keeper.getToken },
         phone,
       });
     });
@@ -119,6 +131,7 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       for (const cleanup of cleanups) cleanup();
       routingClient.stop();
       chatClient.stop();
+      smsClient.stop();
       keeper.stop();
       void Promise.all([recorder?.stop(), phone?.stop()]).finally(() => engine.stop().finally(() => db.close()));
       setServices(null);
@@ -131,9 +144,13 @@ export function SessionRoot({ session }: { session: StoredSession }) {
       <SyncContext.Provider value={services.sync}>
         <RoutingContext.Provider value={services.routing}>
           <ChatContext.Provider value={services.chat}>
-            <PhoneContext.Provider value={services.phone}>
-              <Workspace session={session} />
-            </PhoneContext.Provider>
+            <SmsContext.Provider value={services.sms}>
+              <EmailContext.Provider value={services.email}>
+                <PhoneContext.Provider value={services.phone}>
+                  <Workspace session={session} />
+                </PhoneContext.Provider>
+              </EmailContext.Provider>
+            </SmsContext.Provider>
           </ChatContext.Provider>
         </RoutingContext.Provider>
       </SyncContext.Provider>

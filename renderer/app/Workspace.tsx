@@ -8,6 +8,10 @@ import { ChatDesk } from '../features/chat/ChatDesk';
 import { useOptionalPhone } from '../features/phone/phone-context';
 import { PhoneDock } from '../features/phone/PhoneDock';
 import { useSelectedChat } from '../features/chat/use-selected-chat';
+import { SmsDesk } from '../features/sms/SmsDesk';
+import { EmailDesk } from '../features/email/EmailDesk';
+import { useSelectedEmail } from '../features/email/use-selected-email';
+import { useSelectedSms } from '../features/sms/use-selected-sms';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { Notices } from '../features/status/Notices';
 import { useT } from '../i18n/locale-store';
@@ -22,6 +26,8 @@ export function Workspace({ session }: { session: StoredSession }) {
   // The desk stays mounted (hidden) behind the administration area, so an open chat or customer is still there on return.
   const adminView = useWorkspace((state) => state.view === 'admin') && canOpenAdministration(session.user.role);
   const chatTask = useSelectedChat();
+  const smsTask = useSelectedSms();
+  const emailTask = useSelectedEmail();
   const phone = useOptionalPhone();
   useRoutingShortcuts();
   return (
@@ -37,6 +43,10 @@ export function Workspace({ session }: { session: StoredSession }) {
           <Notices />
           {chatTask ? (
             <ChatDesk task={chatTask} />
+          ) : smsTask ? (
+            <SmsDesk task={smsTask} />
+          ) : emailTask ? (
+            <EmailDesk task={emailTask} />
           ) : openCustomerId ? (
             <CustomerView key={openCustomerId} customerId={openCustomerId} />
           ) : (

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ChatAttachment } from '../../shared/domain/chat';
 import type { ErrorCode } from '../../shared/protocol/errors';
+import type { EmailUpload } from '../../shared/protocol/email-outbound';
 import type { CustomerRow, Identity, Interaction, MetaRow, OutboxEntry } from './rows';
 
 /**
@@ -19,6 +20,49 @@ export type ChatOutboxEntry = {
   createdAt: number;
   /** The hub refused it (or answered nonsense): it stays for the agent to see, retry or discard, and is not re-sent. */
   failure: ErrorCode | 'bad-answer' | null;
+};
+
+/**
+ * An SMS reply waiting for the hub (renderer/features/sms/sms-outbox.ts): like a chat line, sent by
+ * `sms:send`, which the hub stores once per `clientId`; an opted-out customer's refusal stays here for the agent.
+ */
+export type SmsOutboxEntry = {
+  order?: number;
+  clientId: string;
+  taskId: string;
+  text: string;
+  createdAt: number;
+  failure: ErrorCode | 'bad-answer' | null;
+  /** The refusal's first issue (`opted-out`), so the composer can say why. */
+  reason: string | null;
+};
+
+/**
+ * A reply being written in an email thread (renderer/features/email/email-drafts.ts), one per task:
+ * kept as the agent types, so it survives a restart and an offline spell; deleted once sent (queued in the outbox).
+ */
+export type EmailDraft = {
+  taskId: string;
+  threadId: string;
+  /** The message answered or forwarded. */
+  parentId: string;
+  mode: 'reply' | 'reply-all' | 'forward';
+  /** Recipients as typed (comma-separated); checked when the mail is sent. */
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  /** The editor's HTML, sanitised (the agent's words only: signature and quote are added at sending). */
+  html: string;
+  /** Files already uploaded to the hub. */
+  attachments: EmailUpload[];
+  updatedAt: number;
+  /**
+   * Set when sent: the mail's id while its `email.send` waits in the outbox. The
+   * draft goes once the hub has filed the mail, and comes back to the composer if
+   * the hub refused it, so a refused reply is never lost.
+   */
+  queuedAs: string | null;
 };
 
 /**
@@ -51,6 +95,8 @@ export class SwitchboardDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   chatOutbox!: EntityTable<ChatOutboxEntry, 'order'>;
   recordings!: EntityTable<PendingRecording, 'id'>;
+  smsOutbox!: EntityTable<SmsOutboxEntry, 'order'>;
+  emailDrafts!: EntityTable<EmailDraft, 'taskId'>;
 
   constructor(name: string) {
     super(name);
@@ -63,6 +109,8 @@ export class SwitchboardDb extends Dexie {
     });
     this.version(2).stores({ chatOutbox: '++order, &clientId, taskId' });
     this.version(3).stores({ recordings: 'id, createdAt' });
+    this.version(4).stores({ smsOutbox: '++order, &clientId, taskId' });
+    this.version(5).stores({ emailDrafts: 'taskId' });
   }
 }
 

@@ -1,19 +1,27 @@
 import type { Message } from './message';
 import { adminEn } from './sections/admin';
+import { attachmentEn } from './sections/attachment';
 import { callLogEn } from './sections/call-log';
 import { chatEn } from './sections/chat';
+import { customerMergeEn } from './sections/customer-merge';
+import { emailEn } from './sections/email';
 import { dialLinkEn } from './sections/dial-link';
 import { phoneEn } from './sections/phone';
 import { recordingEn } from './sections/recording';
+import { smsEn } from './sections/sms';
 
 /** English. The source catalogue: its keys are the keys every other catalogue must have. */
 export const en = {
   ...callLogEn,
   ...chatEn,
+  ...customerMergeEn,
+  ...emailEn,
   ...dialLinkEn,
   ...adminEn,
+  ...attachmentEn,
   ...phoneEn,
   ...recordingEn,
+  ...smsEn,
   'app.name': 'Switchboard',
   'app.tagline': 'Agent desktop',
   'app.loading': 'Loading…',

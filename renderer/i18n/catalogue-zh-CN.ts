@@ -1,19 +1,27 @@
 import type { Catalogue } from './catalogue-en';
 import { adminZhCN } from './sections/admin';
+import { attachmentZhCN } from './sections/attachment';
 import { callLogZhCN } from './sections/call-log';
 import { chatZhCN } from './sections/chat';
+import { customerMergeZhCN } from './sections/customer-merge';
+import { emailZhCN } from './sections/email';
 import { dialLinkZhCN } from './sections/dial-link';
 import { phoneZhCN } from './sections/phone';
 import { recordingZhCN } from './sections/recording';
+import { smsZhCN } from './sections/sms';
 
 /** 简体中文。客户等级等用语取自本产品服务的 CRM 教材（见 DESIGN.md）。 */
 export const zhCN = {
   ...callLogZhCN,
   ...chatZhCN,
+  ...customerMergeZhCN,
+  ...emailZhCN,
   ...dialLinkZhCN,
   ...adminZhCN,
+  ...attachmentZhCN,
   ...phoneZhCN,
   ...recordingZhCN,
+  ...smsZhCN,
   'app.name': 'Switchboard',
   'app.tagline': '坐席工作台',
   'app.loading': '加载中…',

@@ -26,5 +26,9 @@ export function createElectronPlatform(bridge: DesktopBridge): Platform {
       void bridge.setTrayStatus(status);
     },
     onDialLink: (listener) => bridge.onDialLink(listener),
+    // The main process's window-open handler (electron/window.ts) denies the window and hands a safe URL to the browser.
+    openExternal(url) {
+      globalThis.open(url, '_blank', 'noopener,noreferrer');
+    },
   };
 }

@@ -20,6 +20,12 @@ export interface Platform {
   notify(title: string, body: string): void;
   setTrayStatus(status: TrayStatus): void;
   onDialLink(listener: (link: DialLink) => void): () => void;
+  /**
+   * A link from a customer's mail, after the agent confirmed it: the system
+   * browser in Electron (the main process checks it: https only, no
+   * credentials), a new tab with no way back to this page on the web.
+   */
+  openExternal(url: string): void;
 }
 
 function isBridge(value: unknown): value is DesktopBridge {

@@ -16,5 +16,8 @@ export function createWebPlatform(win: Window): Platform {
     },
     setTrayStatus() {},
     onDialLink: (listener) => dialLinks.onDialLink(listener),
+    openExternal(url) {
+      win.open(url, '_blank', 'noopener,noreferrer');
+    },
   };
 }

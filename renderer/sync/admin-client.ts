@@ -6,8 +6,12 @@ import { type RoutingSettings, RoutingSettingsSchema } from '../../shared/protoc
 import type { UpsertCannedSchema } from '../../shared/protocol/chat';
 import type { HubError } from '../../shared/protocol/errors';
 import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
+import { SmsSettingsSchema, type SmsSettingsInputSchema, type SmsSettingsView } from '../../shared/protocol/sms';
 import { type HubSocket, request } from './hub-socket';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
+
+/** What the hub shows of the SMS settings: the secret only as whether one is set. */
+const SmsSettingsViewSchema = SmsSettingsSchema.omit({ secret: true }).extend({ secretSet: z.boolean() }) satisfies z.ZodType<SmsSettingsView>;
 
 /** Why an admin request did not happen, for a translated message beside the form. */
 export type AdminFailure = { kind: 'hub'; error: HubError } | { kind: 'network' } | { kind: 'bad-answer'; message: string };
@@ -49,6 +53,9 @@ export function createAdminClient(socket: HubSocket, timeoutMs = 15_000) {
     voiceSettings: () => call('voice:settings', (s) => s.emitWithAck('voice:settings', {}), VoiceSettingsSchema),
     saveVoiceSettings: (settings: VoiceSettings) =>
       call('admin:voice:set', (s) => s.emitWithAck('admin:voice:set', settings), VoiceSettingsSchema),
+    smsSettings: () => call('admin:sms:get', (s) => s.emitWithAck('admin:sms:get', {}), SmsSettingsViewSchema),
+    saveSmsSettings: (settings: z.input<typeof SmsSettingsInputSchema>) =>
+      call('admin:sms:set', (s) => s.emitWithAck('admin:sms:set', settings), SmsSettingsViewSchema),
     widgets: () => call('admin:widget:list', (s) => s.emitWithAck('admin:widget:list', {}), z.array(ChatWidgetSchema)),
     saveWidget: (widget: ChatWidget) => call('admin:widget:upsert', (s) => s.emitWithAck('admin:widget:upsert', widget), ChatWidgetSchema),
     cannedReplies: () => call('canned:list', (s) => s.emitWithAck('canned:list', {}), z.array(CannedResponseSchema)),

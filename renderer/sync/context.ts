@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { CustomerPatch, Identity, IdentityKind } from '../../shared/domain/customer';
 import type { SyncEngine } from './engine';
-import { addIdentity, addNote, type MutationContext, removeIdentity, updateCustomer } from './mutations';
+import { addIdentity, addNote, type MutationContext, mergeCustomers, removeIdentity, updateCustomer } from './mutations';
 
 export type SyncServices = { engine: SyncEngine; mutation: MutationContext };
 
@@ -22,6 +22,7 @@ export function useMutations() {
       updateCustomer: (customerId: string, patch: CustomerPatch) => updateCustomer(mutation, customerId, patch),
       addIdentity: (customerId: string, kind: IdentityKind, value: string) => addIdentity(mutation, customerId, kind, value),
       removeIdentity: (identity: Pick<Identity, 'id' | 'customerId'>) => removeIdentity(mutation, identity),
+      mergeCustomers: (survivorId: string, duplicateId: string) => mergeCustomers(mutation, survivorId, duplicateId),
     }),
     [mutation],
   );

@@ -4,6 +4,7 @@ import type { CustomerPatch, Identity, IdentityKind } from '../../shared/domain/
 import { normaliseEmail } from '../../shared/domain/email';
 import { toE164 } from '../../shared/phone/e164';
 import { type Mutation, MutationSchema } from '../../shared/protocol/mutations';
+import type { EmailSendArgs } from '../../shared/protocol/email-outbound';
 import type { SwitchboardDb } from '../db/schema';
 import { readTarget, tableOf, writeTarget } from '../db/targets';
 import { applyOptimistic, targetKey, targetOf } from './optimistic';
@@ -90,10 +91,25 @@ export function addIdentity(ctx: MutationContext, customerId: string, kind: Iden
   });
 }
 
+/** A reply, reply-all or forward: on the timeline at once, sent by the hub when the outbox reaches it. */
+export function sendEmail(ctx: MutationContext, args: Omit<EmailSendArgs, 'emailId' | 'occurredAt'>): Promise<Mutation> {
+  const { id, createdAt } = stamp(ctx);
+  return commitMutation(ctx, { id, createdAt, name: 'email.send', args: { ...args, emailId: ulid(), occurredAt: createdAt } });
+}
+
 export function removeIdentity(ctx: MutationContext, identity: Pick<Identity, 'id' | 'customerId'>): Promise<Mutation> {
   return commitMutation(ctx, {
     ...stamp(ctx),
     name: 'customer.removeIdentity',
     args: { identityId: identity.id, customerId: identity.customerId },
   });
+}
+
+/**
+ * Merge `duplicateId` into `survivorId`: offline too. The duplicate leaves this
+ * desktop's lists at once; its history reaches the survivor's timeline when
+ * the hub has moved it (the changes follow), and a refusal brings it back.
+ */
+export function mergeCustomers(ctx: MutationContext, survivorId: string, duplicateId: string): Promise<Mutation> {
+  return commitMutation(ctx, { ...stamp(ctx), name: 'customer.merge', args: { survivorId, duplicateId, auditId: ulid() } });
 }

@@ -31,6 +31,11 @@ export function targetOf(mutation: Mutation): Target {
     case 'customer.addIdentity':
     case 'customer.removeIdentity':
       return { table: 'identities', key: mutation.args.identityId };
+    case 'customer.merge':
+      // The duplicate's row stands for the whole merge: hiding it is the local change, putting it back undoes it.
+      return { table: 'customers', key: mutation.args.duplicateId };
+    case 'email.send':
+      return { table: 'interactions', key: mutation.args.emailId };
   }
 }
 
@@ -53,7 +58,30 @@ export function applyOptimistic(mutation: Mutation, base: TargetRow | null, agen
       return { id: identityId, customerId, kind, value } satisfies Identity;
     }
     case 'customer.removeIdentity':
+    case 'customer.merge':
       return null;
+    case 'email.send': {
+      if (base) return base;
+      // The timeline shows the mail at once; the hub's row (with its Message-ID and ticket token) replaces it.
+      const { emailId, customerId, threadId, to, cc, subject, text, html, attachments, occurredAt } = mutation.args;
+      return {
+        id: emailId,
+        customerId,
+        occurredAt,
+        agentId,
+        channel: 'email',
+        direction: 'outbound',
+        from: '',
+        to: to.map((a) => a.address).join(', ').slice(0, 320),
+        subject,
+        body: text,
+        attachments: [],
+        threadId,
+        cc: cc.map((a) => a.address),
+        html,
+        attachmentIds: attachments.map((a) => a.attachmentId),
+      } satisfies Interaction;
+    }
   }
 }
 

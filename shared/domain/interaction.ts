@@ -75,6 +75,17 @@ export const InteractionSchema = z.discriminatedUnion('channel', [
     subject: z.string().max(998),
     body: z.string().max(100_000),
     attachments: z.array(AttachmentSchema).max(50),
+    // The fields below came with issue 5 (the email channel): rows written before have none, so each is optional.
+    /** The email thread (shared/domain/email.ts) and the mail's RFC 5322 Message-ID. */
+    threadId: UlidSchema.optional(),
+    messageId: z.string().max(998).optional(),
+    cc: z.array(z.string().max(320)).max(500).optional(),
+    /** The HTML body as received (the desktop sanitises it for display); the text body is in `body`. */
+    html: z.string().max(100_000).nullable().optional(),
+    /** The stored files behind `attachments`, in the same order (the thread's message lists every one). */
+    attachmentIds: z.array(UlidSchema).max(50).optional(),
+    /** A bounce or an auto-reply (out of office): kept on the timeline, never a task. */
+    autoKind: z.enum(['none', 'bounce', 'auto-reply']).optional(),
   }),
   z.object({
     ...base,
@@ -100,6 +111,8 @@ export const InteractionSchema = z.discriminatedUnion('channel', [
     ...base,
     channel: z.literal('note'),
     text: z.string().min(1).max(10_000),
+    /** Set on the audit note a customer merge writes (issue 5): who was merged into this customer; `agentId` is who merged. */
+    mergedFrom: z.object({ customerId: UlidSchema, number: z.string().max(32), name: z.string().max(120) }).optional(),
   }),
   z.object({
     ...base,

@@ -39,6 +39,29 @@ import {
   UpsertCannedSchema,
 } from './chat';
 import type { ChatConversation, ChatLine } from '../domain/chat';
+import {
+  type AgentEmailMessage,
+  EmailRefSchema,
+  EmailSettingsInputSchema,
+  type EmailSettingsView,
+  type EmailThreadView,
+  type QuarantinedEmail,
+  QuarantineListSchema,
+} from './email';
+import { EmailRetrySchema, SetSignatureSchema, type Signatures, SignaturesRequestSchema } from './email-outbound';
+import type { EmailMessage } from '../domain/email';
+
+import {
+  type AgentSmsMessage,
+  type AgentSmsOptOut,
+  type SmsMessage,
+  SmsRefSchema,
+  SmsRetrySchema,
+  SmsSendSchema,
+  SmsSettingsInputSchema,
+  type SmsSettingsView,
+  type SmsThread,
+} from './sms';
 
 type Ack<T> = (response: Response<T>) => void;
 
@@ -95,6 +118,28 @@ export interface ClientToHubEvents {
   'customer:link': (req: z.input<typeof CustomerLinkSchema>, ack: Ack<CustomerLinked>) => void;
   /** My softphone's SIP credentials (time-limited, for my own username only). */
   'voice:credentials': (req: Record<string, never>, ack: Ack<SipCredentials>) => void;
+  /** An SMS task's conversation: every text in it, oldest first, and whether the customer opted out. */
+  'sms:open': (req: z.input<typeof SmsRefSchema>, ack: Ack<SmsThread>) => void;
+  /** My reply to the customer; answered queued, its delivery follows as `sms:message`. */
+  'sms:send': (req: z.input<typeof SmsSendSchema>, ack: Ack<SmsMessage>) => void;
+  /** Send a failed text again. */
+  'sms:retry': (req: z.input<typeof SmsRetrySchema>, ack: Ack<SmsMessage>) => void;
+  /** The SMS provider and which of our numbers go to which queue. */
+  'admin:sms:get': (req: Record<string, never>, ack: Ack<SmsSettingsView>) => void;
+  'admin:sms:set': (req: z.input<typeof SmsSettingsInputSchema>, ack: Ack<SmsSettingsView>) => void;
+  /** An email task's thread: every message in it, oldest first. */
+  'email:open': (req: z.input<typeof EmailRefSchema>, ack: Ack<EmailThreadView>) => void;
+  /** Inbound email: the addresses the hub receives for (each to a queue) and the size limits. */
+  'admin:email:get': (req: Record<string, never>, ack: Ack<EmailSettingsView>) => void;
+  'admin:email:set': (req: z.input<typeof EmailSettingsInputSchema>, ack: Ack<EmailSettingsView>) => void;
+  /** Mail the hub could not file, newest first, each with its reason. */
+  'admin:email:quarantine': (req: z.input<typeof QuarantineListSchema>, ack: Ack<QuarantinedEmail[]>) => void;
+  /** Send one of my outgoing mails now (it failed, or waits for its next retry). */
+  'email:retry': (req: z.input<typeof EmailRetrySchema>, ack: Ack<EmailMessage>) => void;
+  /** My signature and the queue's, for the reply composer. */
+  'email:signatures': (req: z.input<typeof SignaturesRequestSchema>, ack: Ack<Signatures>) => void;
+  /** My own signature, or (administrators) a queue's. */
+  'email:signature:set': (req: z.input<typeof SetSignatureSchema>, ack: Ack<Signatures>) => void;
 }
 
 /** Hub → desktop. */
@@ -115,6 +160,14 @@ export interface HubToClientEvents {
   'chat:receipts': (receipts: AgentChatReceipts) => void;
   /** One of my chats changed status (the visitor left). */
   'chat:conversation': (conversation: ChatConversation) => void;
+  /** A text in, or a delivery status on, an SMS conversation whose task I hold. */
+  'sms:message': (message: AgentSmsMessage) => void;
+  /** The customer on my SMS conversation texted STOP (or START). */
+  'sms:opt-out': (change: AgentSmsOptOut) => void;
+  /** The customer wrote again in an email thread whose task I hold. */
+  'email:message': (message: AgentEmailMessage) => void;
+  /** One of my outgoing mails moved on: sent, failed (with why), or queued for another try. */
+  'email:delivery': (message: AgentEmailMessage) => void;
 }
 
 export type ClientEventName = keyof ClientToHubEvents;
@@ -167,6 +220,23 @@ export const CLIENT_EVENTS = {
   'customer:link': { roles: ['agent', 'supervisor'], schema: CustomerLinkSchema },
   // Only those with a softphone; an administrator has none to register.
   'voice:credentials': { roles: ['agent', 'supervisor'], schema: z.object({}).strict() },
+  // Only the agent holding the conversation's task (or a supervisor): the handler checks.
+  'sms:open': { roles: ['agent', 'supervisor'], schema: SmsRefSchema },
+  'sms:send': { roles: ['agent', 'supervisor'], schema: SmsSendSchema },
+  'sms:retry': { roles: ['agent', 'supervisor'], schema: SmsRetrySchema },
+  // Supervisors see the administration read-only; the view carries no secret.
+  'admin:sms:get': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:sms:set': { roles: ['admin'], schema: SmsSettingsInputSchema },
+  // Only the agent holding the thread's task (or a supervisor): the handler checks.
+  'email:open': { roles: ['agent', 'supervisor'], schema: EmailRefSchema },
+  'admin:email:get': { roles: ['admin'], schema: z.object({}).strict() },
+  'admin:email:set': { roles: ['admin'], schema: EmailSettingsInputSchema },
+  'admin:email:quarantine': { roles: ['admin'], schema: QuarantineListSchema },
+  // The handler lets agents retry only their own mail.
+  'email:retry': { roles: ['agent', 'supervisor'], schema: EmailRetrySchema },
+  'email:signatures': { roles: ['agent', 'supervisor', 'admin'], schema: SignaturesRequestSchema },
+  // A queue's signature is the administrators' to write: the handler checks the scope.
+  'email:signature:set': { roles: ['agent', 'supervisor', 'admin'], schema: SetSignatureSchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

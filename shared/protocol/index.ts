@@ -10,3 +10,6 @@ export * from './visitor';
 export * from './admin';
 export * from './voice';
 export * from './recording';
+export * from './email';
+export * from './sms';
+export * from './email-outbound';

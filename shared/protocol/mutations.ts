@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerPatchSchema, IdentityKindSchema } from '../domain/customer';
 import { EpochMsSchema, UlidSchema } from '../domain/ids';
+import { EmailSendArgsSchema } from './email-outbound';
 import type { HubError } from './errors';
 
 /**
@@ -31,6 +32,15 @@ export const MutationArgsSchemas = {
     identityId: UlidSchema,
     customerId: UlidSchema,
   }),
+  /**
+   * Two records of one person: the duplicate's identities, timeline, open tasks and conversations move to the
+   * survivor, the duplicate goes, and `auditId` becomes the note on the survivor's timeline that says who merged whom.
+   */
+  'customer.merge': z
+    .object({ survivorId: UlidSchema, duplicateId: UlidSchema, auditId: UlidSchema })
+    .refine((args) => args.survivorId !== args.duplicateId, { path: ['duplicateId'], message: 'a customer cannot be merged into themselves' }),
+  /** A reply, reply-all or forward in an email thread: filed on the thread and timeline, then sent from the hub's outbox. */
+  'email.send': EmailSendArgsSchema,
 } as const;
 
 export type MutationName = keyof typeof MutationArgsSchemas;
@@ -49,6 +59,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
   envelope('customer.update'),
   envelope('customer.addIdentity'),
   envelope('customer.removeIdentity'),
+  envelope('customer.merge'),
+  envelope('email.send'),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>;

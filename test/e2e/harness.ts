@@ -31,7 +31,8 @@ export type HubProcess = { url: string; stop(signal?: NodeJS.Signals): Promise<v
  */
 export async function startHubProcess(options: { port: number; dataDir: string; env?: Record<string, string> }): Promise<HubProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SWITCHBOARD_DATA: options.dataDir, ...options.env },
+    // SMTP_PORT 0: no SMTP listener unless the test asks (a second hub, or a developer's `npm start`, would hold 2525).
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SWITCHBOARD_DATA: options.dataDir, SMTP_PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -46,14 +46,17 @@ describe.each(TEST_STORES)('routing snapshot on %s', (_label, makeStore) => {
     await store?.cleanup();
   });
 
-  it('offers a queued task as its row now reads, after another part of the hub rewrote it', async () => {
-    // Nobody is available: the task waits, and routing has read (and parsed) it once already.
+  it('offers a queued task as a channel rewrote it through a step, and the store holds the rewrite', async () => {
+    // Nobody is available: the task waits in routing's memory of open tasks.
     const task = await create(sup, 'Before the rewrite', general.id);
     expect(task.status).toBe('queued');
     await t.hub.routing.tick();
+    await t.hub.routing.act(async (ctx) => {
+      const open = await ctx.task(task.id);
+      if (open) ctx.rewrite({ ...open, subject: 'After the rewrite' });
+    });
     const row = await t.hub.db.selectFrom('tasks').select('data').where('id', '=', task.id).executeTakeFirstOrThrow();
-    const rewritten = JSON.stringify({ ...(JSON.parse(row.data) as TaskView), subject: 'After the rewrite' });
-    await t.hub.db.updateTable('tasks').set({ data: rewritten }).where('id', '=', task.id).execute();
+    expect((JSON.parse(row.data) as TaskView).subject).toBe('After the rewrite');
 
     const agent = await t.desktop('agent1');
     const offered = nextOffer(agent);

@@ -1,6 +1,8 @@
 import type { Mutation } from '../../../shared/protocol/mutations';
 import { addIdentity } from './add-identity';
 import { addNote } from './add-note';
+import { mergeCustomers } from './merge-customers';
+import { sendEmail } from '../../email/outbound/send-mutation';
 import type { MutationContext, MutationOutcome } from './mutation-handler';
 import { removeIdentity } from './remove-identity';
 import { updateCustomer } from './update-customer';
@@ -16,5 +18,9 @@ export function applyMutation(mutation: Mutation, context: MutationContext): Pro
       return addIdentity(mutation.args, context);
     case 'customer.removeIdentity':
       return removeIdentity(mutation.args, context);
+    case 'customer.merge':
+      return mergeCustomers(mutation.args, context);
+    case 'email.send':
+      return sendEmail(mutation.args, context);
   }
 }

@@ -13,6 +13,11 @@ export type MutationContext = {
   user: User;
   now: number;
   defaultRegion: CountryCode;
+  /**
+   * The handler rewrote open task rows (a merge moving their customer):
+   * routing keeps open tasks in memory, so it reads them again after commit.
+   */
+  tasksRewritten: () => void;
 };
 
 /** Either the changes to append (the handler has written them), or a refusal (the handler wrote nothing). */

@@ -13,6 +13,7 @@ import { RoutingSettingsTab } from './RoutingSettingsTab';
 import { SharedRepliesTab } from './SharedRepliesTab';
 import { VoiceTab } from './VoiceTab';
 import { WidgetsTab } from './WidgetsTab';
+import { SmsSettingsTab } from '../sms/SmsSettingsTab';
 
 const TABS = [
   { id: 'queues', label: 'admin.tab.queues', Panel: QueuesTab },
@@ -20,6 +21,7 @@ const TABS = [
   { id: 'routing', label: 'admin.tab.routing', Panel: RoutingSettingsTab },
   { id: 'voice', label: 'admin.tab.voice', Panel: VoiceTab },
   { id: 'widgets', label: 'admin.tab.widgets', Panel: WidgetsTab },
+  { id: 'sms', label: 'admin.tab.sms', Panel: SmsSettingsTab },
   { id: 'replies', label: 'admin.tab.replies', Panel: SharedRepliesTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Panel: () => JSX.Element }[];
 

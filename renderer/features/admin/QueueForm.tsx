@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { type Queue, TASK_CHANNELS } from '../../../shared/domain/routing';
 import { useT } from '../../i18n/locale-store';
 import { useAdmin } from './admin-context';
+import { QueueSignatureSection } from '../email/QueueSignatureSection';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { FieldMessage, isInvalid } from './FieldMessage';
 import { NumberField } from './NumberField';
@@ -142,6 +143,7 @@ export function QueueForm({ initial, isNew, queues, onSaved }: Props) {
             testId="dispositions"
           />
         </section>
+        {!isNew && <QueueSignatureSection queueId={draft.id} />}
       </fieldset>
       <SaveBar status={status} />
     </form>

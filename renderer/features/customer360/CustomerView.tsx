@@ -7,6 +7,7 @@ import { targetKey } from '../../sync/optimistic';
 import { Timeline } from '../timeline/Timeline';
 import { IdentityList } from './IdentityList';
 import { NoteComposer } from './NoteComposer';
+import { PendingMerges, PossibleDuplicates } from './PossibleDuplicates';
 import { ProfileEditor } from './ProfileEditor';
 import { editRequested, useProfileEditRequest } from './profile-edit-request';
 import { TierBadge } from './TierBadge';
@@ -64,6 +65,7 @@ function ProfilePanel({ customer }: { customer: CustomerRow }) {
         )}
       </section>
       <IdentityList customerId={customer.id} />
+      <PossibleDuplicates customer={customer} />
     </aside>
   );
 }
@@ -110,6 +112,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       <div className="customer-body">
         <section className="timeline-column" aria-label={t('timeline.title')}>
           <NoteComposer customerId={row.id} />
+          <PendingMerges customerId={row.id} />
           <Timeline key={row.id} customerId={row.id} />
         </section>
         <ProfilePanel customer={row} />

@@ -5,6 +5,11 @@ import { useLocale, useT } from '../../i18n/locale-store';
 import { ChatAttachmentView } from '../chat/ChatAttachmentView';
 import { formatBytes } from '../chat/chat-logic';
 import { CallDetails, callSummary } from './CallDetails';
+import { TimelineAttachments, type TimelineFile } from './TimelineAttachments';
+
+/** An email's attachments with the stored files behind them (`attachmentIds` lists them in the same order). */
+const storedFiles = (attachments: readonly { name: string; mimeType: string; size: number }[], ids: readonly string[]): TimelineFile[] =>
+  attachments.flatMap((attachment, index) => (ids[index] ? [{ ...attachment, attachmentId: ids[index] }] : []));
 
 const phoneOrRaw = (value: string) => (value.startsWith('+') ? formatPhone(value) : value);
 
@@ -28,7 +33,7 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
             <dd>{interaction.to}</dd>
             <dt>{t('detail.subject')}</dt>
             <dd>{interaction.subject || t('detail.noSubject')}</dd>
-            {interaction.attachments.length > 0 && (
+            {interaction.attachments.length > 0 && interaction.attachmentIds === undefined && (
               <>
                 <dt>{t('detail.attachments')}</dt>
                 <dd>
@@ -46,6 +51,7 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
           <pre className="email-body" data-testid="email-body">
             {interaction.body}
           </pre>
+          {interaction.attachmentIds && <TimelineAttachments files={storedFiles(interaction.attachments, interaction.attachmentIds)} />}
         </>
       );
     case 'chat':
@@ -84,7 +90,8 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
         </dl>
       );
     case 'note':
-      return <p className="prewrap">{interaction.text}</p>;
+      // A merge's audit note reads in the agent's language; the stored text is the hub's English record of it.
+      return <p className="prewrap">{interaction.mergedFrom ? t('merge.audit', interaction.mergedFrom) : interaction.text}</p>;
     case 'order':
       return (
         <dl className="details-grid">
@@ -118,7 +125,7 @@ export function useSummary(): (interaction: Interaction) => string {
       case 'sms':
         return `${t(`direction.message.${interaction.direction}`)} · ${interaction.text}`;
       case 'note':
-        return interaction.text;
+        return interaction.mergedFrom ? t('merge.audit', interaction.mergedFrom) : interaction.text;
       case 'order':
         return `${interaction.orderNo} · ${formatMoney(interaction.amount, interaction.currency, locale)}`;
     }

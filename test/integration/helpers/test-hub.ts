@@ -30,7 +30,8 @@ export const SMALL_SEED = { SEED_CUSTOMERS: '12', SEED_HEAVY_INTERACTIONS: '60',
 
 export async function startTestHub(store: TestStore, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestHub> {
   const clock: TestClock = { offsetMs: 0, now: () => Date.now() + clock.offsetMs };
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...SMALL_SEED, ...store.env, ...env });
+  // SMTP_PORT 0: no SMTP listener unless a test asks for one (hubs started side by side would fight over 2525).
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SMTP_PORT: '0', ...SMALL_SEED, ...store.env, ...env });
   const hub = await startHub(config, { clock: clock.now, log: createLogger('silent'), ...options });
   const desktops: Desktop[] = [];
 

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { isPreviewable } from '../../shared/protocol/attachments';
+import { SECURITY_HEADERS } from '../http/security-headers';
+import type { AttachmentStore } from './attachment-store';
+import { parseRange } from './byte-range';
+
+export type ServedFile = { sha256: string; mimeType: string; size: number; name: string };
+
+/**
+ * A stored file as a download: one byte range when asked (players seek, and a
+ * dropped download resumes), shown inline only when it is a sniffed picture,
+ * sound or film, otherwise `attachment` and `application/octet-stream` — and
+ * always `nosniff` with a sandboxing CSP, so no file is ever run as a page of
+ * the hub's origin whatever its bytes hold.
+ */
+export async function serveStoredFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: AttachmentStore,
+  file: ServedFile,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
+  const inline = isPreviewable(file.mimeType);
+  const range = parseRange(request.headers.range, file.size);
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    ...extraHeaders,
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Content-Type': inline ? file.mimeType : 'application/octet-stream',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'private, max-age=3600',
+  };
+  if (range.kind === 'unsatisfiable') {
+    response.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.size}`, 'Content-Length': '0' });
+    response.end();
+    return;
+  }
+  const partial = range.kind === 'partial' ? range.range : undefined;
+  const length = partial ? partial.end - partial.start + 1 : file.size;
+  response.writeHead(partial ? 206 : 200, {
+    ...headers,
+    'Content-Length': String(length),
+    ...(partial ? { 'Content-Range': `bytes ${partial.start}-${partial.end}/${file.size}` } : {}),
+  });
+  if (request.method === 'HEAD' || length === 0) {
+    response.end();
+    return;
+  }
+  await pipeline(store.read(file.sha256, partial), response);
+}

@@ -1,0 +1,4 @@
+import { defineAttachmentSuite } from './attachment-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineAttachmentSuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { defineEmailOutboundSuite } from './email-outbound-suite';
+import { sqliteTestStore } from './helpers/test-stores';
+
+defineEmailOutboundSuite('sqlite', sqliteTestStore);

@@ -1,0 +1,4 @@
+import { defineEmailSuite } from './email-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineEmailSuite('postgres', postgresTestStore);

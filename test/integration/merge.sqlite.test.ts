@@ -1,0 +1,4 @@
+import { defineMergeSuite } from './merge-suite';
+import { sqliteTestStore } from './helpers/test-stores';
+
+defineMergeSuite('sqlite', sqliteTestStore);

@@ -1,0 +1,4 @@
+import { postgresTestStore } from './helpers/test-stores';
+import { defineSmsSuite } from './sms-suite';
+
+defineSmsSuite('postgres', postgresTestStore);
