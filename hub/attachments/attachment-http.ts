@@ -2,16 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import { ulid } from 'ulid';
 import { UlidSchema } from '../../shared/domain/ids';
-import type { User } from '../../shared/domain/user';
 import { ATTACHMENT_NAME_HEADER, ATTACHMENT_PATHS, type StoredAttachment } from '../../shared/protocol/attachments';
 import type { HubError } from '../../shared/protocol/errors';
 import type { AuthService } from '../auth/auth-service';
+import { bearerUser } from '../auth/bearer-user';
 import { cleanFileName } from '../chat/chat-http';
 import type { Clock } from '../clock';
 import { findAttachment, insertAttachment } from '../db/attachment-queries';
 import type { Database } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
-import { sniffAttachmentType } from '../email/attachment-type';
 import { HTTP_STATUS } from '../http/error-status';
 import { sendJson } from '../http/json-body';
 import { readBody } from '../http/raw-body';
@@ -19,6 +18,7 @@ import { Refusal, refuse } from '../sync/refusal';
 import { mayDownload, mayUpload } from './attachment-access';
 import type { AttachmentStore } from './attachment-store';
 import { serveStoredFile } from './serve-file';
+import { sniffAttachmentType } from './sniff';
 
 export type AttachmentHttpDeps = {
   db: Kysely<Database>;
@@ -50,18 +50,10 @@ const answerError = (response: ServerResponse, error: HubError, headers: Record<
 export function createAttachmentHttp(deps: AttachmentHttpDeps) {
   const { db, auth, clock, writeQueue, store, maxBytes } = deps;
 
-  async function signedIn(request: IncomingMessage): Promise<User> {
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw refuse('token-invalid', 'Sign in first: send the access token as a bearer token.');
-    const checked = await auth.authenticate(token);
-    if (!checked.ok) throw new Refusal(checked.error);
-    return checked.user;
-  }
-
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return answerError(response, { code: 'invalid-payload', message: 'Files are POSTed.' });
     try {
-      const user = await signedIn(request);
+      const user = await bearerUser(auth, request);
       const verdict = mayUpload(user.role);
       if (!verdict.ok) throw refuse('forbidden', verdict.message);
       const megabytes = Math.max(1, Math.floor(maxBytes / (1024 * 1024)));
@@ -85,7 +77,7 @@ export function createAttachmentHttp(deps: AttachmentHttpDeps) {
   async function download(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answerError(response, { code: 'invalid-payload', message: 'Files are fetched with GET.' });
     try {
-      const user = await signedIn(request);
+      const user = await bearerUser(auth, request);
       const id = pathname.slice(ATTACHMENT_PATHS.file.length);
       const stored = UlidSchema.safeParse(id).success ? await findAttachment(db, id) : null;
       if (!stored) throw refuse('not-found', 'No such file.');

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { UlidSchema } from '../../shared/domain/ids';
 import type { User } from '../../shared/domain/user';
 import type { HubError } from '../../shared/protocol/errors';
@@ -12,19 +11,19 @@ import {
   SipCallIdSchema,
 } from '../../shared/protocol/recording';
 import type { AuthService } from '../auth/auth-service';
+import { bearerUser } from '../auth/bearer-user';
+import { linkHolder } from '../auth/signed-link';
 import type { Clock } from '../clock';
-import { findUser } from '../db/user-queries';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HTTP_STATUS } from '../http/error-status';
 import { sendJson } from '../http/json-body';
 import { readBody } from '../http/raw-body';
-import { SECURITY_HEADERS } from '../http/security-headers';
 import { Refusal, refuse } from '../sync/refusal';
 import type { RecordingService } from '../voice/recording-service';
-import { parseRange } from './byte-range';
 import type { AttachmentStore } from './attachment-store';
 import { verifyRecordingLink } from './recording-link';
+import { serveStoredFile } from './serve-file';
 
 export type RecordingHttpDeps = {
   db: Kysely<Database>;
@@ -61,18 +60,10 @@ const header = (request: IncomingMessage, name: string): string => {
 export function createRecordingHttp(deps: RecordingHttpDeps) {
   const { auth, clock, store, linkKey, maxBytes } = deps;
 
-  async function bearerUser(request: IncomingMessage): Promise<User> {
-    const token = /^Bearer (.+)$/.exec(header(request, 'authorization'))?.[1];
-    if (!token) throw refuse('token-invalid', 'Sign in first: send the access token as a bearer token.');
-    const signedIn = await auth.authenticate(token);
-    if (!signedIn.ok) throw new Refusal(signedIn.error);
-    return signedIn.user;
-  }
-
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return answerError(response, { code: 'invalid-payload', message: 'Recordings are POSTed.' });
     try {
-      const user = await bearerUser(request);
+      const user = await bearerUser(auth, request);
       const id = UlidSchema.safeParse(header(request, RECORDING_ID_HEADER));
       const callId = SipCallIdSchema.safeParse(decodeHeader(header(request, RECORDING_CALL_HEADER)));
       if (!id.success || !callId.success) throw refuse('invalid-payload', `Name the recording (${RECORDING_ID_HEADER}: a ULID) and its call (${RECORDING_CALL_HEADER}).`);
@@ -97,12 +88,9 @@ export function createRecordingHttp(deps: RecordingHttpDeps) {
   /** Who is asking for a file: a signed link names them (re-checked here), else a bearer token. */
   async function downloader(request: IncomingMessage, id: string): Promise<User> {
     const link = new URL(request.url ?? '/', 'http://hub.invalid').searchParams.get('link');
-    if (link === null) return bearerUser(request);
-    const check = verifyRecordingLink(link, linkKey, clock());
-    if (!check.ok) throw refuse(check.code, check.code === 'token-expired' ? 'This link has expired; open the call again.' : 'This link is not valid.');
-    if (check.claims.rid !== id) throw refuse('token-invalid', 'This link is for another recording.');
-    const user = await findUser(deps.db, check.claims.sub);
-    if (!user) throw refuse('token-invalid', 'This account no longer exists.');
+    if (link === null) return bearerUser(auth, request);
+    const { user, claims } = await linkHolder(deps.db, verifyRecordingLink(link, linkKey, clock()), 'open the call again');
+    if (claims.rid !== id) throw refuse('token-invalid', 'This link is for another recording.');
     return user;
   }
 
@@ -113,36 +101,8 @@ export function createRecordingHttp(deps: RecordingHttpDeps) {
       if (!UlidSchema.safeParse(id).success) throw refuse('not-found', 'No such recording.');
       const user = await downloader(request, id);
       const { attachment } = await deps.recordings.open(user, id);
-      const range = parseRange(request.headers.range, attachment.size);
-      const headers: Record<string, string> = {
-        ...SECURITY_HEADERS,
-        ...RECORDING_CORS,
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Type': attachment.mimeType,
-        // Played as audio and never run as a page, whatever the bytes hold.
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Disposition': `inline; filename="recording-${id}.${attachment.mimeType === 'audio/ogg' ? 'ogg' : 'webm'}"`,
-        'Accept-Ranges': 'bytes',
-        'Cache-Control': 'private, max-age=3600',
-      };
-      if (range.kind === 'unsatisfiable') {
-        response.writeHead(416, { ...headers, 'Content-Range': `bytes */${attachment.size}`, 'Content-Length': '0' });
-        response.end();
-        return;
-      }
-      const partial = range.kind === 'partial' ? range.range : undefined;
-      const length = partial ? partial.end - partial.start + 1 : attachment.size;
-      response.writeHead(partial ? 206 : 200, {
-        ...headers,
-        'Content-Length': String(length),
-        ...(partial ? { 'Content-Range': `bytes ${partial.start}-${partial.end}/${attachment.size}` } : {}),
-      });
-      if (request.method === 'HEAD' || length === 0) {
-        response.end();
-        return;
-      }
-      await pipeline(store.read(attachment.sha256, partial), response);
+      const name = `recording-${id}.${attachment.mimeType === 'audio/ogg' ? 'ogg' : 'webm'}`;
+      await serveStoredFile(request, response, store, { ...attachment, name }, RECORDING_CORS);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       answerError(response, error.error);

@@ -5,7 +5,8 @@ import { SECURITY_HEADERS } from '../http/security-headers';
 import type { AttachmentStore } from './attachment-store';
 import { parseRange } from './byte-range';
 
-export type ServedFile = { sha256: string; mimeType: string; size: number; name: string };
+/** `download`: never shown in place whatever its type (an email file flagged dangerous when it came in). */
+export type ServedFile = { sha256: string; mimeType: string; size: number; name: string; download?: boolean };
 
 /**
  * A stored file as a download: one byte range when asked (players seek, and a
@@ -21,7 +22,7 @@ export async function serveStoredFile(
   file: ServedFile,
   extraHeaders: Record<string, string>,
 ): Promise<void> {
-  const inline = isPreviewable(file.mimeType);
+  const inline = isPreviewable(file.mimeType) && file.download !== true;
   const range = parseRange(request.headers.range, file.size);
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,

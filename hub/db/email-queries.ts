@@ -1,24 +1,16 @@
 import type { EmailMessage, EmailThread } from '../../shared/domain/email';
 import type { QuarantinedEmail } from '../../shared/protocol/email';
 import { DEFAULT_EMAIL_SETTINGS, type StoredEmailSettings, StoredEmailSettingsSchema } from '../email/email-settings';
+import { readSetting, saveSetting } from './meta-queries';
 import type { Queryable } from './schema';
 import { readStoredJson } from './stored-json';
 
 const EMAIL_SETTINGS_KEY = 'email-settings';
 
-export async function readEmailSettings(db: Queryable): Promise<StoredEmailSettings> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', EMAIL_SETTINGS_KEY).executeTakeFirst();
-  return row ? StoredEmailSettingsSchema.parse(JSON.parse(row.value)) : DEFAULT_EMAIL_SETTINGS;
-}
+export const readEmailSettings = (db: Queryable): Promise<StoredEmailSettings> =>
+  readSetting(db, EMAIL_SETTINGS_KEY, StoredEmailSettingsSchema, DEFAULT_EMAIL_SETTINGS);
 
-export async function saveEmailSettings(db: Queryable, settings: StoredEmailSettings): Promise<void> {
-  const value = JSON.stringify(settings);
-  await db
-    .insertInto('meta')
-    .values({ key: EMAIL_SETTINGS_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
+export const saveEmailSettings = (db: Queryable, settings: StoredEmailSettings): Promise<void> => saveSetting(db, EMAIL_SETTINGS_KEY, settings);
 
 const threadRow = (thread: EmailThread) => ({
   ref: thread.ref,
@@ -96,19 +88,6 @@ export async function findEmailMessage(db: Queryable, id: string): Promise<Email
 /** A thread's messages, oldest first. */
 export async function listEmailMessages(db: Queryable, threadId: string): Promise<EmailMessage[]> {
   const rows = await db.selectFrom('email_messages').select('data').where('thread_id', '=', threadId).orderBy('at').orderBy('id').execute();
-  return rows.map((row) => readStoredJson<EmailMessage>(row.data));
-}
-
-/** Outbound mail waiting in the outbox whose next try is due, oldest first. */
-export async function dueOutboundEmail(db: Queryable, now: number, limit: number): Promise<EmailMessage[]> {
-  const rows = await db
-    .selectFrom('email_messages')
-    .select('data')
-    .where('delivery_status', 'in', ['queued', 'failed'])
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute();
   return rows.map((row) => readStoredJson<EmailMessage>(row.data));
 }
 

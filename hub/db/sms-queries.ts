@@ -76,15 +76,13 @@ export async function lastSmsConversation(db: Queryable, customerNumber: string,
   return row ? conversationFromRow(row) : null;
 }
 
-export async function findSmsConversationByTask(db: Queryable, taskId: string): Promise<SmsConversation | null> {
-  const row = await db.selectFrom('sms_conversations').selectAll().where('task_id', '=', taskId).executeTakeFirst();
+async function conversationWhere(db: Queryable, column: 'id' | 'task_id', value: string): Promise<SmsConversation | null> {
+  const row = await db.selectFrom('sms_conversations').selectAll().where(column, '=', value).executeTakeFirst();
   return row ? conversationFromRow(row) : null;
 }
 
-export async function findSmsConversation(db: Queryable, id: string): Promise<SmsConversation | null> {
-  const row = await db.selectFrom('sms_conversations').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? conversationFromRow(row) : null;
-}
+export const findSmsConversation = (db: Queryable, id: string) => conversationWhere(db, 'id', id);
+export const findSmsConversationByTask = (db: Queryable, taskId: string) => conversationWhere(db, 'task_id', taskId);
 
 export async function insertSmsMessage(db: Queryable, message: StoredSmsMessage & { providerId: string | null }): Promise<void> {
   await db
@@ -110,20 +108,15 @@ export async function listSmsMessages(db: Queryable, conversationId: string): Pr
   return rows.map(messageFromRow);
 }
 
-export async function findSmsMessage(db: Queryable, id: string): Promise<StoredSmsMessage | null> {
-  const row = await db.selectFrom('sms_messages').selectAll().where('id', '=', id).executeTakeFirst();
+/** One message by its id, the desk's client id (a resent send) or the provider's id (a re-posted webhook). */
+async function messageWhere(db: Queryable, column: 'id' | 'client_id' | 'provider_id', value: string): Promise<StoredSmsMessage | null> {
+  const row = await db.selectFrom('sms_messages').selectAll().where(column, '=', value).executeTakeFirst();
   return row ? messageFromRow(row) : null;
 }
 
-export async function findSmsMessageByClientId(db: Queryable, clientId: string): Promise<StoredSmsMessage | null> {
-  const row = await db.selectFrom('sms_messages').selectAll().where('client_id', '=', clientId).executeTakeFirst();
-  return row ? messageFromRow(row) : null;
-}
-
-export async function findSmsMessageByProviderId(db: Queryable, providerId: string): Promise<StoredSmsMessage | null> {
-  const row = await db.selectFrom('sms_messages').selectAll().where('provider_id', '=', providerId).executeTakeFirst();
-  return row ? messageFromRow(row) : null;
-}
+export const findSmsMessage = (db: Queryable, id: string) => messageWhere(db, 'id', id);
+export const findSmsMessageByClientId = (db: Queryable, clientId: string) => messageWhere(db, 'client_id', clientId);
+export const findSmsMessageByProviderId = (db: Queryable, providerId: string) => messageWhere(db, 'provider_id', providerId);
 
 export async function updateSmsDelivery(
   db: Queryable,

@@ -1,5 +1,6 @@
 import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
 import type { HoldTally } from '../voice/hold-time';
+import { readSetting, saveSetting } from './meta-queries';
 import type { Queryable } from './schema';
 import { readStoredJson } from './stored-json';
 
@@ -39,23 +40,14 @@ export type VoiceCall = {
 /** Until an admin saves some: no numbers, so every queue number is unknown. */
 export const defaultVoiceSettings = (domain: string): VoiceSettings => ({ domain, numbers: [], ringSec: 20, waitRetrySec: 3 });
 
-export async function readVoiceSettings(db: Queryable, domain: string): Promise<VoiceSettings> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', VOICE_SETTINGS_KEY).executeTakeFirst();
-  return row ? VoiceSettingsSchema.parse(JSON.parse(row.value)) : defaultVoiceSettings(domain);
-}
+export const readVoiceSettings = (db: Queryable, domain: string): Promise<VoiceSettings> =>
+  readSetting(db, VOICE_SETTINGS_KEY, VoiceSettingsSchema, defaultVoiceSettings(domain));
 
 export async function hasVoiceSettings(db: Queryable): Promise<boolean> {
   return (await db.selectFrom('meta').select('key').where('key', '=', VOICE_SETTINGS_KEY).executeTakeFirst()) !== undefined;
 }
 
-export async function saveVoiceSettings(db: Queryable, settings: VoiceSettings): Promise<void> {
-  const value = JSON.stringify(settings);
-  await db
-    .insertInto('meta')
-    .values({ key: VOICE_SETTINGS_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
+export const saveVoiceSettings = (db: Queryable, settings: VoiceSettings): Promise<void> => saveSetting(db, VOICE_SETTINGS_KEY, settings);
 
 export async function findCall(db: Queryable, callId: string): Promise<VoiceCall | null> {
   const row = await db.selectFrom('voice_calls').select('data').where('call_id', '=', callId).executeTakeFirst();

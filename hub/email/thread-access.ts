@@ -19,3 +19,14 @@ export async function agentThread(db: Queryable, user: User, taskId: string, mus
   if (!holds && !rings && user.role !== 'supervisor') throw refuse('forbidden', 'This email belongs to another agent.');
   return thread;
 }
+
+/**
+ * Who works an email thread: the agent who holds (or last held) its task,
+ * and supervisors, who may step in. They alone write in it and open its files.
+ */
+export async function worksThread(db: Queryable, thread: EmailThread, user: User): Promise<boolean> {
+  if (user.role === 'supervisor') return true;
+  if (user.role !== 'agent' || thread.taskId === null) return false;
+  const task = await findTask(db, thread.taskId);
+  return task?.assignedTo === user.id;
+}

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { HubError } from '../../shared/protocol/errors';
 import { SMS_PATHS, SMS_SIGNATURE_HEADER, type SmsSettings } from '../../shared/protocol/sms';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import { serveStoredFile } from '../attachments/serve-file';
+import { linkHolder } from '../auth/signed-link';
 import type { Clock } from '../clock';
 import { findAttachment } from '../db/attachment-queries';
 import type { Database } from '../db/schema';
-import { findUser } from '../db/user-queries';
 import { HTTP_STATUS } from '../http/error-status';
 import { BodyError, sendJson } from '../http/json-body';
 import { readBody } from '../http/raw-body';
@@ -85,26 +85,11 @@ export function createSmsHttp(deps: {
   async function media(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answerError(response, { code: 'invalid-payload', message: 'Pictures are fetched with GET.' });
     try {
-      const check = verifyMediaLink(decodeURIComponent(pathname.slice(SMS_PATHS.media.length)), deps.mediaKey, deps.clock());
-      if (!check.ok) throw refuse(check.code, check.code === 'token-expired' ? 'This link has expired; open the conversation again.' : 'This link is not valid.');
-      if (!(await findUser(deps.db, check.claims.sub))) throw refuse('token-invalid', 'This account no longer exists.');
-      const attachment = await findAttachment(deps.db, check.claims.aid);
+      const link = decodeURIComponent(pathname.slice(SMS_PATHS.media.length));
+      const { claims } = await linkHolder(deps.db, verifyMediaLink(link, deps.mediaKey, deps.clock()), 'open the conversation again');
+      const attachment = await findAttachment(deps.db, claims.aid);
       if (attachment?.kind !== 'sms') throw refuse('not-found', 'No such picture.');
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Type': attachment.mimeType,
-        // Shown as an image and never run as a page, whatever the bytes hold.
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Length': String(attachment.size),
-        'Cache-Control': 'private, max-age=3600',
-      });
-      if (request.method === 'HEAD') {
-        response.end();
-        return;
-      }
-      await pipeline(deps.store.read(attachment.sha256), response);
+      await serveStoredFile(request, response, deps.store, { ...attachment, name: attachment.name ?? `picture-${attachment.id}` }, {});
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       answerError(response, error.error);

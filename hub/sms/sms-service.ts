@@ -18,7 +18,6 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import type { Clock } from '../clock';
 import { type Attachment, insertAttachment } from '../db/attachment-queries';
 import { findCustomer, insertCustomers } from '../db/customer-queries';
-import { findIdentityByValue, insertIdentities } from '../db/identity-queries';
 import { insertInteractions } from '../db/interaction-queries';
 import { findTask } from '../db/routing-queries';
 import type { Database, Queryable } from '../db/schema';
@@ -42,7 +41,8 @@ import type { RoutingService, StepContext } from '../routing/routing-service';
 import { type HubServer, userRoom } from '../socket/hub-socket';
 import { normaliseIdentityValue } from '../sync/mutations/identity-value';
 import { refuse } from '../sync/refusal';
-import { newIdentity, provisionalCustomer } from '../customers/provisional-customer';
+import { provisionalCustomer } from '../customers/provisional-customer';
+import { resolveCustomer } from '../customers/resolve-customer';
 import { nextStatus } from './delivery-status';
 import { smsKeyword } from './keywords';
 import { MEDIA_LINK_TTL_MS, signMediaLink } from './media-link';
@@ -124,18 +124,15 @@ export function createSmsService(deps: SmsDeps) {
     ctx.drafts.push({ entity: 'interaction', op: 'put', data: item });
   }
 
-  /** The customer who owns the number, or a provisional one made for it (as for an unknown caller). */
+  /** The customer who owns the number, else a provisional (`P…`) one made for it, as for an unknown caller. */
   async function customerOf(ctx: StepContext, number: string): Promise<string> {
-    const identity = await findIdentityByValue(ctx.trx, 'phone', number);
-    if (identity && (await findCustomer(ctx.trx, identity.customerId))) return identity.customerId;
-    const customer = await provisionalCustomer(ctx.trx, formatPhone(number), ctx.now, 'phone');
+    const contact = { kind: 'phone' as const, value: number, name: formatPhone(number) };
+    const resolved = await resolveCustomer({ trx: ctx.trx, drafts: ctx.drafts, now: ctx.now, defaultRegion: deps.defaultRegion }, contact);
+    if (resolved) return resolved.customerId;
+    // The number's identity names a customer that is gone; the text is still filed under someone (the identity stays as it is).
+    const customer = await provisionalCustomer(ctx.trx, contact.name, ctx.now, 'phone');
     await insertCustomers(ctx.trx, [customer]);
     ctx.drafts.push({ entity: 'customer', op: 'put', data: customer });
-    if (!identity) {
-      const phone = newIdentity(customer.id, 'phone', number, ctx.now);
-      await insertIdentities(ctx.trx, [phone]);
-      ctx.drafts.push({ entity: 'identity', op: 'put', data: phone });
-    }
     return customer.id;
   }
 

@@ -1,6 +1,6 @@
 import { type SmsSettings, SmsSettingsSchema, type SmsSettingsView } from '../../shared/protocol/sms';
 import type { SeedConfig } from '../config';
-import { readMeta } from '../db/meta-queries';
+import { readMeta, readSetting, saveSetting } from '../db/meta-queries';
 import { listQueues } from '../db/routing-queries';
 import type { Queryable } from '../db/schema';
 import type { Logger } from '../log';
@@ -14,19 +14,9 @@ export const NO_SMS: SmsSettings = { providerUrl: null, account: '', secret: '',
 /** The demo's texting number, into the General queue. */
 export const DEMO_SMS_NUMBER = '+8610690000001';
 
-export async function readSmsSettings(db: Queryable): Promise<SmsSettings> {
-  const value = await readMeta(db, META_KEY);
-  return value === null ? NO_SMS : SmsSettingsSchema.parse(JSON.parse(value));
-}
+export const readSmsSettings = (db: Queryable): Promise<SmsSettings> => readSetting(db, META_KEY, SmsSettingsSchema, NO_SMS);
 
-export async function saveSmsSettings(db: Queryable, settings: SmsSettings): Promise<void> {
-  const value = JSON.stringify(settings);
-  await db
-    .insertInto('meta')
-    .values({ key: META_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
+export const saveSmsSettings = (db: Queryable, settings: SmsSettings): Promise<void> => saveSetting(db, META_KEY, settings);
 
 export const settingsView = ({ secret, ...rest }: SmsSettings): SmsSettingsView => ({ ...rest, secretSet: secret !== '' });
 

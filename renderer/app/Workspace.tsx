@@ -4,12 +4,12 @@ import { useRoutingShortcuts } from '../features/inbox/useRoutingShortcuts';
 import { AdminArea } from '../features/admin/AdminArea';
 import { canOpenAdministration } from '../features/admin/admin-access';
 import { CustomerView } from '../features/customer360/CustomerView';
-import { ChatDesk } from '../features/chat/ChatDesk';
+import { ChatPanel } from '../features/chat/ChatPanel';
 import { useOptionalPhone } from '../features/phone/phone-context';
 import { PhoneDock } from '../features/phone/PhoneDock';
 import { useSelectedChat } from '../features/chat/use-selected-chat';
-import { SmsDesk } from '../features/sms/SmsDesk';
-import { EmailDesk } from '../features/email/EmailDesk';
+import { SmsPanel } from '../features/sms/SmsPanel';
+import { EmailPanel } from '../features/email/EmailPanel';
 import { useSelectedEmail } from '../features/email/use-selected-email';
 import { useSelectedSms } from '../features/sms/use-selected-sms';
 import { SearchPanel } from '../features/search/SearchPanel';
@@ -18,6 +18,7 @@ import { useT } from '../i18n/locale-store';
 import type { StoredSession } from '../store/session';
 import { useWorkspace } from '../store/workspace';
 import { Header } from './Header';
+import { TaskDesk } from './TaskDesk';
 
 /** The agent's one window: header, search on the left, the open customer in the middle. */
 export function Workspace({ session }: { session: StoredSession }) {
@@ -42,11 +43,17 @@ export function Workspace({ session }: { session: StoredSession }) {
         <main className="main" aria-label={t('workspace.main')}>
           <Notices />
           {chatTask ? (
-            <ChatDesk task={chatTask} />
+            <TaskDesk task={chatTask} testId="chat-desk">
+              <ChatPanel key={chatTask.id} task={chatTask} />
+            </TaskDesk>
           ) : smsTask ? (
-            <SmsDesk task={smsTask} />
+            <TaskDesk task={smsTask} testId="sms-desk">
+              <SmsPanel key={smsTask.id} task={smsTask} />
+            </TaskDesk>
           ) : emailTask ? (
-            <EmailDesk task={emailTask} />
+            <TaskDesk task={emailTask} testId="email-desk" className="email-desk">
+              <EmailPanel key={emailTask.id} task={emailTask} />
+            </TaskDesk>
           ) : openCustomerId ? (
             <CustomerView key={openCustomerId} customerId={openCustomerId} />
           ) : (

@@ -5,6 +5,7 @@ import { callLogEn } from './sections/call-log';
 import { chatEn } from './sections/chat';
 import { customerMergeEn } from './sections/customer-merge';
 import { emailEn } from './sections/email';
+import { emailAdminEn } from './sections/email-admin';
 import { dialLinkEn } from './sections/dial-link';
 import { phoneEn } from './sections/phone';
 import { recordingEn } from './sections/recording';
@@ -16,6 +17,7 @@ export const en = {
   ...chatEn,
   ...customerMergeEn,
   ...emailEn,
+  ...emailAdminEn,
   ...dialLinkEn,
   ...adminEn,
   ...attachmentEn,

@@ -5,6 +5,7 @@ import { callLogZhCN } from './sections/call-log';
 import { chatZhCN } from './sections/chat';
 import { customerMergeZhCN } from './sections/customer-merge';
 import { emailZhCN } from './sections/email';
+import { emailAdminZhCN } from './sections/email-admin';
 import { dialLinkZhCN } from './sections/dial-link';
 import { phoneZhCN } from './sections/phone';
 import { recordingZhCN } from './sections/recording';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...chatZhCN,
   ...customerMergeZhCN,
   ...emailZhCN,
+  ...emailAdminZhCN,
   ...dialLinkZhCN,
   ...adminZhCN,
   ...attachmentZhCN,

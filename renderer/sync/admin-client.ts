@@ -7,11 +7,19 @@ import type { UpsertCannedSchema } from '../../shared/protocol/chat';
 import type { HubError } from '../../shared/protocol/errors';
 import { type VoiceSettings, VoiceSettingsSchema } from '../../shared/protocol/voice';
 import { SmsSettingsSchema, type SmsSettingsInputSchema, type SmsSettingsView } from '../../shared/protocol/sms';
+import { EmailMailboxViewSchema, type EmailSettingsInput, type EmailSettingsView, QuarantinedEmailSchema, type QuarantineListSchema } from '../../shared/protocol/email';
 import { type HubSocket, request } from './hub-socket';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
 
 /** What the hub shows of the SMS settings: the secret only as whether one is set. */
 const SmsSettingsViewSchema = SmsSettingsSchema.omit({ secret: true }).extend({ secretSet: z.boolean() }) satisfies z.ZodType<SmsSettingsView>;
+
+/** The email settings as the hub shows them: each IMAP password only as whether one is set. */
+const EmailSettingsViewSchema = z.object({
+  mailboxes: z.array(EmailMailboxViewSchema),
+  maxMessageBytes: z.number().int(),
+  maxAttachmentBytes: z.number().int(),
+}) satisfies z.ZodType<EmailSettingsView>;
 
 /** Why an admin request did not happen, for a translated message beside the form. */
 export type AdminFailure = { kind: 'hub'; error: HubError } | { kind: 'network' } | { kind: 'bad-answer'; message: string };
@@ -56,6 +64,12 @@ export function createAdminClient(socket: HubSocket, timeoutMs = 15_000) {
     smsSettings: () => call('admin:sms:get', (s) => s.emitWithAck('admin:sms:get', {}), SmsSettingsViewSchema),
     saveSmsSettings: (settings: z.input<typeof SmsSettingsInputSchema>) =>
       call('admin:sms:set', (s) => s.emitWithAck('admin:sms:set', settings), SmsSettingsViewSchema),
+    emailSettings: () => call('admin:email:get', (s) => s.emitWithAck('admin:email:get', {}), EmailSettingsViewSchema),
+    saveEmailSettings: (settings: EmailSettingsInput) =>
+      call('admin:email:set', (s) => s.emitWithAck('admin:email:set', settings), EmailSettingsViewSchema),
+    /** Newest first; `before` (a receivedAt) pages back. */
+    quarantine: (page: z.input<typeof QuarantineListSchema>) =>
+      call('admin:email:quarantine', (s) => s.emitWithAck('admin:email:quarantine', page), z.array(QuarantinedEmailSchema)),
     widgets: () => call('admin:widget:list', (s) => s.emitWithAck('admin:widget:list', {}), z.array(ChatWidgetSchema)),
     saveWidget: (widget: ChatWidget) => call('admin:widget:upsert', (s) => s.emitWithAck('admin:widget:upsert', widget), ChatWidgetSchema),
     cannedReplies: () => call('canned:list', (s) => s.emitWithAck('canned:list', {}), z.array(CannedResponseSchema)),

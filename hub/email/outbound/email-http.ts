@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { ulid } from 'ulid';
 import { UlidSchema } from '../../../shared/domain/ids';
-import type { User } from '../../../shared/domain/user';
 import type { HubError } from '../../../shared/protocol/errors';
 import { EMAIL_FILE_NAME_HEADER, EMAIL_PATHS, EMAIL_UPLOAD_MAX_BYTES, type EmailUpload } from '../../../shared/protocol/email-outbound';
 import type { AttachmentStore } from '../../attachments/attachment-store';
+import { serveStoredFile } from '../../attachments/serve-file';
+import { sniffAttachmentType, textOf } from '../../attachments/sniff';
 import type { AuthService } from '../../auth/auth-service';
+import { bearerUser } from '../../auth/bearer-user';
 import { cleanFileName } from '../../chat/chat-http';
 import type { Clock } from '../../clock';
 import { findAttachment, insertAttachment } from '../../db/attachment-queries';
@@ -17,11 +18,9 @@ import type { WriteQueue } from '../../db/write-queue';
 import { HTTP_STATUS } from '../../http/error-status';
 import { sendJson } from '../../http/json-body';
 import { readBody } from '../../http/raw-body';
-import { SECURITY_HEADERS } from '../../http/security-headers';
 import { Refusal, refuse } from '../../sync/refusal';
-import { sniffAttachmentType, textOf } from '../attachment-type';
 import { isDangerousAttachment } from '../dangerous-attachment';
-import { worksThread } from './thread-access';
+import { worksThread } from '../thread-access';
 
 export type EmailHttpDeps = { db: Kysely<Database>; writeQueue: WriteQueue; clock: Clock; auth: AuthService; store: AttachmentStore };
 
@@ -41,9 +40,6 @@ const header = (request: IncomingMessage, name: string): string => {
   return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 };
 
-/** Files the browser may show in place; everything else is a download. */
-const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+|application\/pdf)$/;
-
 /**
  * Email over HTTP for the desktop: the composer's uploads (into the
  * attachment store, kind 'email', type sniffed, programs refused) and a
@@ -52,18 +48,10 @@ const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/[a-z0-9.+-]+|video\
 export function createEmailHttp(deps: EmailHttpDeps) {
   const { db, writeQueue, clock, auth, store } = deps;
 
-  async function bearerUser(request: IncomingMessage): Promise<User> {
-    const token = /^Bearer (.+)$/.exec(header(request, 'authorization'))?.[1];
-    if (!token) throw refuse('token-invalid', 'Sign in first: send the access token as a bearer token.');
-    const signedIn = await auth.authenticate(token);
-    if (!signedIn.ok) throw new Refusal(signedIn.error);
-    return signedIn.user;
-  }
-
   async function upload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return answerError(response, { code: 'invalid-payload', message: 'Files are POSTed.' });
     try {
-      const user = await bearerUser(request);
+      const user = await bearerUser(auth, request);
       if (user.role !== 'agent' && user.role !== 'supervisor') throw refuse('forbidden', 'Only agents and supervisors send email.');
       const megabytes = Math.floor(EMAIL_UPLOAD_MAX_BYTES / (1024 * 1024));
       const bytes = await readBody(request, EMAIL_UPLOAD_MAX_BYTES, () => refuse('too-large', `Files up to ${megabytes} MB can be attached.`));
@@ -93,7 +81,7 @@ export function createEmailHttp(deps: EmailHttpDeps) {
     try {
       const [emailId = '', attachmentId = ''] = pathname.slice(EMAIL_PATHS.file.length).split('/');
       if (!UlidSchema.safeParse(emailId).success || !UlidSchema.safeParse(attachmentId).success) throw refuse('not-found', 'No such file.');
-      const user = await bearerUser(request);
+      const user = await bearerUser(auth, request);
       const message = await findEmailMessage(db, emailId);
       const listed = message?.attachments.find((candidate) => candidate.attachmentId === attachmentId);
       const thread = message ? await findEmailThread(db, message.threadId) : null;
@@ -101,20 +89,8 @@ export function createEmailHttp(deps: EmailHttpDeps) {
       if (!(await worksThread(db, thread, user))) throw refuse('forbidden', 'Only the agent working this conversation can open its files.');
       const stored = await findAttachment(db, attachmentId);
       if (!stored) throw refuse('not-found', 'The file is no longer kept.');
-      const inline = PREVIEWABLE.test(stored.mimeType) && !listed.dangerous;
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        ...EMAIL_CORS,
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Type': inline ? stored.mimeType : 'application/octet-stream',
-        // Whatever the bytes hold, they are never run as a page of the hub's origin.
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(listed.name)}`,
-        'Content-Length': String(stored.size),
-        'Cache-Control': 'private, max-age=3600',
-      });
-      await pipeline(store.read(stored.sha256), response);
+      // A file flagged dangerous when it came in is only ever a download.
+      await serveStoredFile(request, response, store, { ...stored, name: listed.name, download: listed.dangerous }, EMAIL_CORS);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       answerError(response, error.error);

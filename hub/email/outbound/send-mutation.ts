@@ -7,8 +7,8 @@ import { listQueues } from '../../db/routing-queries';
 import type { Queryable } from '../../db/schema';
 import { applied, type MutationHandler, refused } from '../../sync/mutations/mutation-handler';
 import { emailInteractionOf } from '../email-interaction';
+import { worksThread } from '../thread-access';
 import { outgoingMessage } from './outgoing-message';
-import { worksThread } from './thread-access';
 
 type Resolved = { ok: true; files: EmailAttachment[] } | { ok: false; index: number };
 

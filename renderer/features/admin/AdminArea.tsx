@@ -8,6 +8,7 @@ import './admin.css';
 import { canEditAdministration } from './admin-access';
 import { AdminContext, type AdminServices } from './admin-context';
 import { AgentsTab } from './AgentsTab';
+import { EmailTab } from './EmailTab';
 import { QueuesTab } from './QueuesTab';
 import { RoutingSettingsTab } from './RoutingSettingsTab';
 import { SharedRepliesTab } from './SharedRepliesTab';
@@ -22,6 +23,7 @@ const TABS = [
   { id: 'voice', label: 'admin.tab.voice', Panel: VoiceTab },
   { id: 'widgets', label: 'admin.tab.widgets', Panel: WidgetsTab },
   { id: 'sms', label: 'admin.tab.sms', Panel: SmsSettingsTab },
+  { id: 'email', label: 'admin.tab.email', Panel: EmailTab },
   { id: 'replies', label: 'admin.tab.replies', Panel: SharedRepliesTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Panel: () => JSX.Element }[];
 

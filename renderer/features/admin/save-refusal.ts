@@ -4,7 +4,7 @@ import type { AdminFailure } from '../../sync/admin-client';
 import { errorsFromHub, type FieldErrors, type FieldProblem, NO_ERRORS, type PathMap } from './field-errors';
 
 /** The admin forms, for refusals that mean something particular to one of them. */
-export type AdminForm = 'queue' | 'agent' | 'settings' | 'voice' | 'widget' | 'canned' | 'sms';
+export type AdminForm = 'queue' | 'agent' | 'settings' | 'voice' | 'widget' | 'canned' | 'sms' | 'email';
 
 /**
  * A save the hub did not take, as a message beside the save button. A

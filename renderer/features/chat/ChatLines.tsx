@@ -1,4 +1,3 @@
-import { useLayoutEffect, useRef } from 'react';
 import type { ChatLine, ChatReceipts } from '../../../shared/domain/chat';
 import { formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/locale-store';
@@ -7,9 +6,7 @@ import { useChatServices } from './chat-context';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from './chat-icons';
 import { isWorthRetrying, lineMark, problemKey } from './chat-logic';
 import { ChatAttachmentView } from './ChatAttachmentView';
-
-/** Within this many pixels of the bottom the list follows new lines; further up, the agent is reading back. */
-const FOLLOW_SLACK_PX = 48;
+import { ConversationLog } from './ConversationLog';
 
 function Mark({ line, receipts }: { line: ChatLine; receipts: ChatReceipts | null }) {
   const t = useT();
@@ -97,44 +94,32 @@ function Pending({ taskId, entry }: { taskId: string; entry: PendingLine }) {
  */
 export function ChatLines({ room, visitorName, typing }: { room: ChatRoom; visitorName: string; typing: boolean }) {
   const t = useT();
-  const scroller = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
   const count = room.lines.length + room.pending.length;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a line, a pending line or the typing mark comes or goes
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [count, typing]);
-
   return (
-    <div
-      className="chat-scroll"
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_SLACK_PX;
-      }}
+    <ConversationLog
+      revision={`${count}:${typing}`}
+      emptyText={count === 0 && room.load.kind === 'ready' ? t('chat.empty') : null}
+      label={t('chat.conversation', { name: visitorName })}
+      testId="chat-lines"
+      after={
+        typing && (
+          <p className="chat-typing" data-testid="chat-typing">
+            <span className="chat-typing-dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            {t('chat.typing', { name: visitorName })}
+          </p>
+        )
+      }
     >
-      {count === 0 && room.load.kind === 'ready' && <p className="chat-empty muted">{t('chat.empty')}</p>}
-      <ol className="chat-lines" role="log" aria-live="polite" aria-label={t('chat.conversation', { name: visitorName })} data-testid="chat-lines">
-        {room.lines.map((line) => (
-          <Line key={line.id} line={line} receipts={room.receipts} />
-        ))}
-        {room.pending.map((entry) => (
-          <Pending key={entry.clientId} taskId={room.taskId} entry={entry} />
-        ))}
-      </ol>
-      {typing && (
-        <p className="chat-typing" data-testid="chat-typing">
-          <span className="chat-typing-dots" aria-hidden="true">
-            <span />
-            <span />
-            <span />
-          </span>
-          {t('chat.typing', { name: visitorName })}
-        </p>
-      )}
-    </div>
+      {room.lines.map((line) => (
+        <Line key={line.id} line={line} receipts={room.receipts} />
+      ))}
+      {room.pending.map((entry) => (
+        <Pending key={entry.clientId} taskId={room.taskId} entry={entry} />
+      ))}
+    </ConversationLog>
   );
 }

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { EmailAttachment } from '../../../shared/domain/email';
+import { previewKind } from '../../../shared/protocol/attachments';
 import { useT } from '../../i18n/locale-store';
 import { formatBytes } from '../chat/chat-logic';
+import { saveFile } from '../timeline/hub-file';
 import { type EmailProblem, fetchFile } from './email-client';
 import { useEmailServices } from './email-context';
 
 type PreviewKind = 'image' | 'audio' | 'video' | null;
 
-/** What the browser may show in place: by the type the hub sniffed, never by the name, and never a flagged file. */
-export function previewKind(file: Pick<EmailAttachment, 'mimeType' | 'dangerous'>): PreviewKind {
+/** What the browser may show in place: by the type the hub sniffed (as the timeline does), never a flagged file. */
+function inlineKind(file: Pick<EmailAttachment, 'mimeType' | 'dangerous'>): PreviewKind {
   if (file.dangerous) return null;
-  if (/^image\/(png|jpeg|gif|webp|bmp)$/.test(file.mimeType)) return 'image';
-  if (file.mimeType.startsWith('audio/')) return 'audio';
-  if (file.mimeType.startsWith('video/')) return 'video';
-  return null;
+  const kind = previewKind(file.mimeType);
+  return kind === 'file' ? null : kind;
 }
 
 function Preview({ emailId, file, kind }: { emailId: string; file: EmailAttachment; kind: Exclude<PreviewKind, null> }) {
@@ -51,7 +51,7 @@ export function EmailAttachments({ emailId, files }: { emailId: string; files: r
   const t = useT();
   const services = useEmailServices();
   const [problem, setProblem] = useState<EmailProblem | null>(null);
-  const listed = files.filter((file) => file.cid === null || previewKind(file) === null);
+  const listed = files.filter((file) => file.cid === null || inlineKind(file) === null);
   if (listed.length === 0) return null;
 
   async function download(file: EmailAttachment) {
@@ -59,18 +59,13 @@ export function EmailAttachments({ emailId, files }: { emailId: string; files: r
     const result = await fetchFile(services, emailId, file.attachmentId);
     if (!result.ok) return setProblem(result.problem);
     setProblem(null);
-    const url = URL.createObjectURL(result.data);
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = file.name;
-    anchor.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(result.data, file.name);
   }
 
   return (
     <section className="email-files" aria-label={t('email.attachments')} data-testid="email-files">
       {listed.map((file) => {
-        const kind = previewKind(file);
+        const kind = inlineKind(file);
         return (
           <div key={file.attachmentId} className={`email-file${file.dangerous ? ' is-dangerous' : ''}`} data-testid="email-file" data-dangerous={file.dangerous}>
             <div className="email-file-head">

@@ -14,6 +14,7 @@ import { EmailMessageCard } from './EmailMessageCard';
 import { pendingMessage } from './thread-logic';
 import { useEmailThread } from './use-email-thread';
 import { useHubReachable } from './use-hub-reachable';
+import './email.css';
 
 /**
  * An email task's conversation, oldest mail first, with my replies still in

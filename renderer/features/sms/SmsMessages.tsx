@@ -1,15 +1,12 @@
-import { useLayoutEffect, useRef } from 'react';
 import type { SmsMessage } from '../../../shared/protocol/sms';
 import { formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/locale-store';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../chat/chat-icons';
 import { hubHref } from '../chat/chat-logic';
+import { ConversationLog } from '../chat/ConversationLog';
 import { useSmsServices } from './sms-context';
 import { isWorthResending, smsProblemKey } from './sms-logic';
 import type { PendingSms, SmsRoom } from './sms-store';
-
-/** Within this many pixels of the bottom the list follows new messages. */
-const FOLLOW_SLACK_PX = 48;
 
 /** An outbound text's delivery, as the provider last reported it; a failed one can be sent again. */
 function Delivery({ taskId, message }: { taskId: string; message: SmsMessage }) {
@@ -94,34 +91,20 @@ function Pending({ taskId, entry }: { taskId: string; entry: PendingSms }) {
 /** The conversation: the customer on the left, our replies on the right with their delivery, then what waits in the outbox. */
 export function SmsMessages({ room, customerName }: { room: SmsRoom; customerName: string }) {
   const t = useT();
-  const scroller = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
   const count = room.messages.length + room.pending.length;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a message or a pending reply comes or goes
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [count]);
-
   return (
-    <div
-      className="chat-scroll"
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_SLACK_PX;
-      }}
+    <ConversationLog
+      revision={count}
+      emptyText={count === 0 && room.load.kind === 'ready' ? t('sms.empty') : null}
+      label={t('sms.conversation', { name: customerName })}
+      testId="sms-messages"
     >
-      {count === 0 && room.load.kind === 'ready' && <p className="chat-empty muted">{t('sms.empty')}</p>}
-      <ol className="chat-lines" role="log" aria-live="polite" aria-label={t('sms.conversation', { name: customerName })} data-testid="sms-messages">
-        {room.messages.map((message) => (
-          <Message key={message.id} taskId={room.taskId} message={message} customerName={customerName} />
-        ))}
-        {room.pending.map((entry) => (
-          <Pending key={entry.clientId} taskId={room.taskId} entry={entry} />
-        ))}
-      </ol>
-    </div>
+      {room.messages.map((message) => (
+        <Message key={message.id} taskId={room.taskId} message={message} customerName={customerName} />
+      ))}
+      {room.pending.map((entry) => (
+        <Pending key={entry.clientId} taskId={room.taskId} entry={entry} />
+      ))}
+    </ConversationLog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { previewKind } from '../../../shared/protocol/attachments';
 import { useT } from '../../i18n/locale-store';
 import { formatBytes } from '../chat/chat-logic';
-import { fetchHubFile } from './hub-file';
+import { fetchHubFile, saveFile } from './hub-file';
 
 export type TimelineFile = { attachmentId: string; name: string; mimeType: string; size: number };
 
@@ -35,12 +35,7 @@ function FileCard({ file }: { file: TimelineFile }) {
   async function download() {
     const blob = await fetchHubFile(file.attachmentId);
     if (!blob) return setFailed(true);
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(blob, file.name);
   }
   return (
     <div className="tl-file" data-testid="timeline-file" data-kind="file">

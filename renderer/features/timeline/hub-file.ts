@@ -20,3 +20,13 @@ export async function fetchHubFile(attachmentId: string, signal?: AbortSignal): 
     return null;
   }
 }
+
+/** Hands fetched bytes to the browser's download under the file's own name; the URL is released once it has been taken. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

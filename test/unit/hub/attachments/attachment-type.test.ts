@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffAttachmentType } from '../../../../hub/email/attachment-type';
+import { sniffAttachmentType } from '../../../../hub/attachments/sniff';
 import { TINY_PDF, TINY_PNG } from '../../../fixtures/email/compose';
 
 describe('email attachment types come from the bytes', () => {
