@@ -7,7 +7,6 @@ import type { SwitchboardDb } from '../db/schema';
 import { type ChatEvent, type ChatFailureCode, type ChatStore, reduceChat, VISITOR_TYPING_TTL_MS } from '../store/chat';
 import type { RoutingState, RoutingStore } from '../store/routing';
 import { checkAttachment } from '../../shared/chat/attachment-check';
-import { backoffDelay } from './backoff';
 import {
   clearChatLineFailure,
   markChatLineFailed,
@@ -29,6 +28,7 @@ import {
   ChatThreadSchema,
 } from './chat-wire';
 import { type HubSocket, NetworkError, request } from './hub-socket';
+import { createOutboxFlusher, type SendOutcome } from './outbox-flusher';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
 
 /** Why a chat action did not happen: the hub's code, an unreadable answer, no hub, or a file refused before upload. */
@@ -155,51 +155,26 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   // ---- the outbox --------------------------------------------------------
 
-  let flushing: Promise<void> | null = null;
-  let flushAgain = false;
-  let flushRetry: ReturnType<typeof setTimeout> | undefined;
-  let flushAttempt = 0;
-
-  async function flushLoop(): Promise<void> {
-    while (socket.connected && !stopped) {
-      const entry = await nextToSend(db);
-      if (!entry) return;
-      const payload = { taskId: entry.taskId, clientId: entry.clientId, text: entry.text, ...(entry.attachment ? { attachmentId: entry.attachment.id } : {}) };
-      const result = await ask('chat:send', (s) => s.emitWithAck('chat:send', payload), ChatLineSchema);
-      if (result.ok) {
-        await removeChatLine(db, entry.clientId);
-        dispatch({ type: 'line', taskId: entry.taskId, line: result.data });
-        flushAttempt = 0;
-        continue;
-      }
-      // No answer, or the session is being renewed: the line stays first in line and goes again.
-      if (result.problem === 'network' || result.problem === 'empty' || isSessionTrouble(result.problem)) throw new NetworkError(result.problem);
-      // A refusal is about this line only (the visitor left, too fast): it is marked and the rest go on.
-      await markChatLineFailed(db, entry.clientId, result.problem);
-      dispatch({ type: 'refused', taskId: entry.taskId, clientId: entry.clientId, failure: result.problem });
+  async function sendNextLine(): Promise<SendOutcome> {
+    const entry = await nextToSend(db);
+    if (!entry) return 'empty';
+    const payload = { taskId: entry.taskId, clientId: entry.clientId, text: entry.text, ...(entry.attachment ? { attachmentId: entry.attachment.id } : {}) };
+    const result = await ask('chat:send', (s) => s.emitWithAck('chat:send', payload), ChatLineSchema);
+    if (result.ok) {
+      await removeChatLine(db, entry.clientId);
+      dispatch({ type: 'line', taskId: entry.taskId, line: result.data });
+      return 'sent';
     }
+    // No answer, or the session is being renewed: the line stays first in line and goes again.
+    if (result.problem === 'network' || result.problem === 'empty' || isSessionTrouble(result.problem)) throw new NetworkError(result.problem);
+    // A refusal is about this line only (the visitor left, too fast): it is marked and the rest go on.
+    await markChatLineFailed(db, entry.clientId, result.problem);
+    dispatch({ type: 'refused', taskId: entry.taskId, clientId: entry.clientId, failure: result.problem });
+    return 'refused';
   }
 
-  function flush(): Promise<void> {
-    if (flushing) {
-      flushAgain = true;
-      return flushing;
-    }
-    clearTimeout(flushRetry);
-    flushing = (async () => {
-      try {
-        do {
-          flushAgain = false;
-          await flushLoop();
-        } while (flushAgain);
-      } catch {
-        if (!stopped && socket.connected) flushRetry = setTimeout(() => void flush(), backoffDelay(flushAttempt++));
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
-  }
+  const outbox = createOutboxFlusher({ connected: () => socket.connected, stopped: () => stopped, sendNext: sendNextLine });
+  const flush = outbox.flush;
 
   const ready = readChatOutbox(db).then((rows) => {
     if (stopped) return;
@@ -340,7 +315,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     stop() {
       stopped = true;
-      clearTimeout(flushRetry);
+      outbox.stop();
       for (const timer of typingTimers.values()) clearTimeout(timer);
       typingTimers.clear();
       unsubscribeRouting();

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { SMS_TEXT_MAX, SmsMessageSchema, type SmsMessage, type SmsThread } from '../../../shared/protocol/sms';
 import type { SwitchboardDb } from '../../db/schema';
 import type { RoutingState, RoutingStore } from '../../store/routing';
-import { backoffDelay } from '../../sync/backoff';
 import { type HubSocket, NetworkError, request } from '../../sync/hub-socket';
+import { createOutboxFlusher, type SendOutcome } from '../../sync/outbox-flusher';
 import { BadAnswerError, HubRefusalError, unwrapAck } from '../../sync/wire';
 import {
   clearSmsReplyFailure,
@@ -110,50 +110,25 @@ export function createSmsClient(options: { socket: HubSocket; db: SwitchboardDb;
     }
   }
 
-  let flushing: Promise<void> | null = null;
-  let flushAgain = false;
-  let flushRetry: ReturnType<typeof setTimeout> | undefined;
-  let flushAttempt = 0;
-
-  async function flushLoop(): Promise<void> {
-    while (socket.connected && !stopped) {
-      const entry = await nextSmsToSend(db);
-      if (!entry) return;
-      const payload = { taskId: entry.taskId, clientId: entry.clientId, text: entry.text };
-      const result = await ask('sms:send', (s) => s.emitWithAck('sms:send', payload), SmsMessageSchema);
-      if (result.ok) {
-        await removeSmsReply(db, entry.clientId);
-        dispatch({ type: 'sent', taskId: entry.taskId, clientId: entry.clientId, message: result.data });
-        flushAttempt = 0;
-        continue;
-      }
-      if (result.problem === 'network' || result.problem === 'empty' || isSessionTrouble(result.problem)) throw new NetworkError(result.problem);
-      // A refusal (the customer opted out) is about this reply only: it stays, marked, for the agent.
-      await markSmsReplyFailed(db, entry.clientId, result.problem, result.reason);
-      dispatch({ type: 'refused', taskId: entry.taskId, clientId: entry.clientId, failure: result.problem, reason: result.reason });
+  async function sendNextReply(): Promise<SendOutcome> {
+    const entry = await nextSmsToSend(db);
+    if (!entry) return 'empty';
+    const payload = { taskId: entry.taskId, clientId: entry.clientId, text: entry.text };
+    const result = await ask('sms:send', (s) => s.emitWithAck('sms:send', payload), SmsMessageSchema);
+    if (result.ok) {
+      await removeSmsReply(db, entry.clientId);
+      dispatch({ type: 'sent', taskId: entry.taskId, clientId: entry.clientId, message: result.data });
+      return 'sent';
     }
+    if (result.problem === 'network' || result.problem === 'empty' || isSessionTrouble(result.problem)) throw new NetworkError(result.problem);
+    // A refusal (the customer opted out) is about this reply only: it stays, marked, for the agent.
+    await markSmsReplyFailed(db, entry.clientId, result.problem, result.reason);
+    dispatch({ type: 'refused', taskId: entry.taskId, clientId: entry.clientId, failure: result.problem, reason: result.reason });
+    return 'refused';
   }
 
-  function flush(): Promise<void> {
-    if (flushing) {
-      flushAgain = true;
-      return flushing;
-    }
-    clearTimeout(flushRetry);
-    flushing = (async () => {
-      try {
-        do {
-          flushAgain = false;
-          await flushLoop();
-        } while (flushAgain);
-      } catch {
-        if (!stopped && socket.connected) flushRetry = setTimeout(() => void flush(), backoffDelay(flushAttempt++));
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
-  }
+  const outbox = createOutboxFlusher({ connected: () => socket.connected, stopped: () => stopped, sendNext: sendNextReply });
+  const flush = outbox.flush;
 
   const ready = readSmsOutbox(db).then((rows) => {
     if (!stopped) dispatch({ type: 'queued', entries: rows.map(({ order: _order, ...row }) => row) });
@@ -214,7 +189,7 @@ export function createSmsClient(options: { socket: HubSocket; db: SwitchboardDb;
     setDraft: (taskId, text) => dispatch({ type: 'draft', taskId, text }),
     stop() {
       stopped = true;
-      clearTimeout(flushRetry);
+      outbox.stop();
       unsubscribeRouting();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
