@@ -2,6 +2,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { Server } from 'socket.io';
+import { LIVE_CHANNELS } from '../shared/domain/routing';
+import { batchChanges } from './sync/change-batcher';
 import { createAuthService } from './auth/auth-service';
 import { LOGIN_POLICY, type LimiterPolicy, LoginLimiter } from './auth/login-limiter';
 import { resolveTokenSecret } from './auth/token-secret';
@@ -170,7 +172,21 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     // The provider's delivery reports come back to this address unless an admin set the public one; known once listening.
     let hubUrl = '';
     const httpServer = createServer(
-      createHttpHandler({ db, storeKind: store.kind, version: packageVersion(), auth, rendererDir: config.paths.renderer, log, chat: chatHttp, voice: voiceHttp, recordings: recordingHttp, attachments: createAttachmentHttp({ db, auth, clock, writeQueue, store: attachments, maxBytes: config.attachments.maxFileBytes }), sms: smsHttp, emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }) }),
+      createHttpHandler({
+        db,
+        storeKind: store.kind,
+        version: packageVersion(),
+        auth,
+        rendererDir: config.paths.renderer,
+        log,
+        chat: chatHttp,
+        voice: voiceHttp,
+        recordings: recordingHttp,
+        attachments: createAttachmentHttp({ db, auth, clock, writeQueue, store: attachments, maxBytes: config.attachments.maxFileBytes }),
+        sms: smsHttp,
+        emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }),
+        // ── reports: its HTTP routes (CSV export) ──
+      }),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -196,13 +212,14 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       },
       log,
     });
+    const changeBatches = batchChanges((changes) => io.to(DESKTOPS_ROOM).emit('sync:changes', changes));
     const push: PushDeps = {
       db,
       writeQueue,
       clock,
       defaultRegion: config.defaultRegion,
       broadcast: (changes) => {
-        io.to(DESKTOPS_ROOM).emit('sync:changes', changes);
+        changeBatches.add(changes);
         // An agent's mail was just filed (email.send): hand it to the relay now rather than at the next sweep.
         if (changes.some((change) => change.entity === 'interaction' && change.data.channel === 'email' && change.data.direction === 'outbound')) void emailOutbox.nudge();
       },
@@ -246,7 +263,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     });
     voice = voiceService;
     // Callers waiting in a queue are woken when their call's task changes (else Kamailio re-asks on its slow fallback).
-    if (config.voice.kamailioWakeUrl) routing.observe(sipWakeObserver({ wakeUrl: config.voice.kamailioWakeUrl, voiceKey, log }));
+    if (config.voice.kamailioWakeUrl) routing.observe(LIVE_CHANNELS, sipWakeObserver({ wakeUrl: config.voice.kamailioWakeUrl, voiceKey, log }));
     const smsService = createSmsService({
       db,
       clock,
@@ -262,7 +279,22 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     sms = smsService;
     const voiceRoutes = createVoiceRoutes({ db, writeQueue, voice: voiceService });
     const sipCredentials = createSipCredentialsRoute({ secret: sipAuthSecret, clock });
-    const routes = createEventRoutes({ db, push, users: createUserAdmin(db, clock), routing, chatRoutes, voiceRoutes, recordingRoutes: createRecordingRoutes(recordings), smsRoutes: createSmsRoutes({ db, writeQueue, sms: smsService }), emailInboundRoutes: email.routes, emailOutboundRoutes: createEmailOutboundRoutes({ db, writeQueue, outbox: emailOutbox }), sipCredentials });
+    const routes = createEventRoutes({
+      db,
+      push,
+      users: createUserAdmin(db, clock),
+      routing,
+      chatRoutes,
+      voiceRoutes,
+      recordingRoutes: createRecordingRoutes(recordings),
+      smsRoutes: createSmsRoutes({ db, writeQueue, sms: smsService }),
+      emailInboundRoutes: email.routes,
+      emailOutboundRoutes: createEmailOutboundRoutes({ db, writeQueue, outbox: emailOutbox }),
+      sipCredentials,
+      // ── supervisor live view: its routes ──
+      // ── reports: its routes ──
+      // ── monitor: its routes ──
+    });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
       void socket.join([DESKTOPS_ROOM, userRoom(userId)]);
@@ -289,6 +321,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         stopEmailOutbox();
         await email.close();
         await emailOutbox.idle();
+        changeBatches.flush();
         const ioClosed = io.close();
         // Keep-alive HTTP connections would otherwise hold close() open for seconds.
         httpServer.closeAllConnections();

@@ -32,7 +32,7 @@ import { followUpContactChanged } from './follow-up';
 import { newIdentity } from '../customers/provisional-customer';
 import { queueStandings } from './queue-standing';
 import { systemLines } from './system-lines';
-import { chatTaskObserver } from './task-observer';
+import { chatTaskObserver, queueStandingObserver } from './task-observer';
 import { fileSignature, type VisitorClaims } from './visitor-token';
 
 export type ChatService = ReturnType<typeof createChatService>;
@@ -97,14 +97,12 @@ export function createChatService(deps: ChatDeps, limits: ChatLimits = {}) {
     }
   }
 
+  routing.observe(['chat'], chatTaskObserver(announce, deps.log));
   routing.observe(
-    chatTaskObserver(
-      announce,
-      (queueIds) => {
-        announceStandings(queueIds).catch((error: unknown) => deps.log.error('could not tell waiting visitors their place', error));
-      },
-      deps.log,
-    ),
+    'all',
+    queueStandingObserver((queueIds) => {
+      announceStandings(queueIds).catch((error: unknown) => deps.log.error('could not tell waiting visitors their place', error));
+    }),
   );
 
   async function attachmentFor(q: Queryable, conversationId: string, attachmentId: string | undefined): Promise<ChatAttachment | null> {

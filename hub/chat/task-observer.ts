@@ -10,22 +10,36 @@ import { openFollowUp } from './follow-up';
 import { systemLines } from './system-lines';
 
 /**
- * Follows chat tasks through routing: the visitor hears when an agent joins
- * or a transfer starts, the conversation ends with the task, and a chat that
- * waited past its queue's max wait becomes a follow-up (no chat is dropped).
- * Queues whose waiting line changed are handed to `onQueuesChanged`.
+ * Follows chat tasks through routing (register it for chat tasks only): the
+ * visitor hears when an agent joins or a transfer starts, the conversation
+ * ends with the task, and a chat that waited past its queue's max wait
+ * becomes a follow-up (no chat is dropped).
  */
-export function chatTaskObserver(announce: Announcer, onQueuesChanged: (queueIds: Set<string>) => void, log: Logger): TaskObserver {
+export function chatTaskObserver(announce: Announcer, log: Logger): TaskObserver {
+  return async (ctx, events) => {
+    for (const event of events) {
+      const record = await findConversationByTask(ctx.trx, event.taskId);
+      if (record && record.conversation.status !== 'ended') await follow(ctx, announce, record, event, log);
+    }
+  };
+}
+
+/**
+ * Watches every task (register it for all channels): a waiting chat's place
+ * counts the calls and mails ahead of it too. Queues whose waiting line
+ * changed while a chat waits in them are handed to `onQueuesChanged`; with
+ * no chat waiting there, nobody is told, and nothing is read.
+ */
+export function queueStandingObserver(onQueuesChanged: (queueIds: Set<string>) => void): TaskObserver {
   return async (ctx, events) => {
     const touched = new Set<string>();
     for (const event of events) {
       touched.add(event.queueId);
       if (event.kind === 'overflowed') touched.add(event.toQueueId);
       if (event.kind === 'transferred' && event.to.kind === 'queue') touched.add(event.to.queueId);
-      const record = await findConversationByTask(ctx.trx, event.taskId);
-      if (record && record.conversation.status !== 'ended') await follow(ctx, announce, record, event, log);
     }
-    if (touched.size > 0) ctx.afterCommit(() => onQueuesChanged(touched));
+    const chatWaits = ctx.openTasks().some((task) => task.channel === 'chat' && touched.has(task.queueId) && (task.status === 'queued' || task.status === 'offered'));
+    if (chatWaits) ctx.afterCommit(() => onQueuesChanged(touched));
   };
 }
 

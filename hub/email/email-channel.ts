@@ -53,7 +53,7 @@ async function listenOrWarn(host: string, port: number, deps: SmtpListenerDeps):
 export async function startEmailChannel(deps: EmailChannelDeps): Promise<EmailChannel> {
   const { db, log } = deps;
   const inbound = createInboundMail({ db, writeQueue: deps.writeQueue, routing: deps.routing, clock: deps.clock, store: deps.store, io: deps.io, log, defaultRegion: deps.defaultRegion });
-  deps.routing.observe(emailTaskObserver());
+  deps.routing.observe(['email'], emailTaskObserver());
   const pollers = createImapPollers(inbound, log);
   const limits = async () => {
     const settings = await readEmailSettings(db);

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ulid } from 'ulid';
 import type { InteractionOf } from '../../shared/domain/interaction';
-import { type AgentProfile, type AgentState, type Queue, TASK_CHANNELS, type TaskChannel, type TaskEvent } from '../../shared/domain/routing';
+import { type AgentProfile, type AgentState, LIVE_CHANNELS, type Queue, TASK_CHANNELS, type TaskChannel, type TaskEvent } from '../../shared/domain/routing';
 import type { RoutingSettings } from '../../shared/protocol/admin';
 import type { User } from '../../shared/domain/user';
 import type { Change } from '../../shared/protocol/changes';
@@ -64,7 +64,6 @@ export const CALL_WRAP_UP_SEC = 15;
 /** How often the hub sweeps offer expiries, wrap-up timers and queue timeouts. */
 export const SWEEP_INTERVAL_MS = 2_000;
 
-const LIVE = new Set(['call', 'video']);
 
 export type RoutingDeps = {
   db: Kysely<Database>;
@@ -116,6 +115,8 @@ export type StepContext = {
    * routing keeps the open ones in memory (routing-cache.ts).
    */
   rewrite(task: TaskView): void;
+  /** Every task open as this step sees it, from memory (a channel deciding whether anything of its own waits). */
+  openTasks(): readonly TaskView[];
   /** Change-log entries committed with the step and broadcast after it. */
   readonly drafts: ChangeDraft[];
   afterCommit(announce: () => void): void;
@@ -127,6 +128,13 @@ export type StepContext = {
  * joined, a transcript written when it ends, a follow-up after max wait).
  */
 export type TaskObserver = (ctx: StepContext, events: readonly TaskEvent[]) => Promise<void>;
+
+/**
+ * Which tasks' events an observer is handed: those of its own channels, or
+ * 'all'. A channel that follows only its own tasks names them, so a call's
+ * steps do not look for a chat conversation or an SMS thread that cannot exist.
+ */
+export type ObservedChannels = readonly TaskChannel[] | 'all';
 
 /**
  * A channel whose timeline item carries the wrap-up itself (a call's
@@ -234,7 +242,7 @@ class Step {
 
 export function createRoutingService(deps: RoutingDeps) {
   const { db, writeQueue, clock, io, log } = deps;
-  const observers: TaskObserver[] = [];
+  const observers: { observe: TaskObserver; channels: ReadonlySet<TaskChannel> | null }[] = [];
   const wrapUpWriters: WrapUpWriter[] = [];
   /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
   const goneSince = new Map<string, number>();
@@ -259,7 +267,10 @@ export function createRoutingService(deps: RoutingDeps) {
         if (observers.length > 0) {
           const ctx = contextOf(s);
           const events = [...s.events];
-          for (const observe of observers) await observe(ctx, events);
+          for (const { observe, channels } of observers) {
+            const theirs = channels === null ? events : events.filter((event) => channels.has(channelOf(s, event)));
+            if (theirs.length > 0) await observe(ctx, theirs);
+          }
         }
         const result = finish(s, acted);
         const announce = await persist(s);
@@ -295,9 +306,18 @@ export function createRoutingService(deps: RoutingDeps) {
       task: async (taskId) => s.openTask(taskId) ?? (await storedTask(s.trx, taskId)) ?? null,
       apply: (task, event) => s.apply(task, event),
       rewrite: (task) => s.rewrite(task),
+      openTasks: () => s.openTasks(),
       drafts: s.drafts,
       afterCommit: (announce) => s.announcements.push(announce),
     };
+  }
+
+  /** The channel of an event's task: every task an event of the step moved is in the step. */
+  function channelOf(s: Step, event: TaskEvent): TaskChannel {
+    if (event.kind === 'created') return event.channel;
+    const task = s.openTask(event.taskId);
+    if (!task) throw new Error(`task ${event.taskId} had an event in a step that does not hold it`);
+    return task.channel;
   }
 
   async function openTask(s: Step, request: NewTask): Promise<TaskView> {
@@ -567,7 +587,7 @@ export function createRoutingService(deps: RoutingDeps) {
       stepTask(async (s) => {
         const task = await taskOrThrow(s, taskId);
         s.apply(task, { at: s.now, taskId, queueId: task.queueId, kind: 'wrap-up', agentId: user.id });
-        if (LIVE.has(task.channel)) {
+        if (LIVE_CHANNELS.includes(task.channel)) {
           const result = changeAgentState(s.state(user.id).state, { kind: 'wrap-up', durationSec: CALL_WRAP_UP_SEC }, s.now, s.awayCodes);
           if (result.ok) s.setState(user.id, { ...s.state(user.id), state: result.state });
         }
@@ -632,9 +652,9 @@ export function createRoutingService(deps: RoutingDeps) {
     /** A channel's own step: its writes, the tasks it opens or moves, and the routing they cause, in one transaction. */
     act: <T>(action: (ctx: StepContext) => Promise<T>): Promise<T> => step((s) => action(contextOf(s))),
 
-    /** Registers a channel that follows task events (see TaskObserver). */
-    observe(observer: TaskObserver): void {
-      observers.push(observer);
+    /** Registers a channel that follows task events (see TaskObserver), of its own channels' tasks or of all. */
+    observe(channels: ObservedChannels, observer: TaskObserver): void {
+      observers.push({ observe: observer, channels: channels === 'all' ? null : new Set(channels) });
     },
 
     /** Registers a channel that writes the wrap-up into its own timeline item (see WrapUpWriter). */

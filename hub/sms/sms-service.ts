@@ -82,7 +82,7 @@ const SMS_PRIORITY = 40;
 export function createSmsService(deps: SmsDeps) {
   const { db, clock, io, routing, log } = deps;
 
-  routing.observe(smsTaskObserver());
+  routing.observe(['sms'], smsTaskObserver());
 
   const settings = () => readSmsSettings(db);
 

@@ -21,6 +21,9 @@ export type SmsEventName = Extract<ClientEventName, `sms:${string}` | `admin:sms
 export type EmailInboundEventName = Extract<ClientEventName, 'email:open' | 'admin:email:get' | 'admin:email:set' | 'admin:email:quarantine'>;
 /** The reply side's events (hub/email/outbound/email-outbound-routes.ts): retry, signatures. */
 export type EmailOutboundEventName = Extract<ClientEventName, 'email:retry' | `email:signature${string}`>;
+// ── supervisor live view (hub/supervisor/): its event-name type ──
+// ── reports (hub/reports/): its event-name type ──
+// ── monitor (hub/monitor/): its event-name type ──
 
 export type HandlerDeps = {
   db: Kysely<Database>;
@@ -35,6 +38,9 @@ export type HandlerDeps = {
   emailOutboundRoutes: Record<EmailOutboundEventName, EventRoute>;
   /** `voice:credentials` (hub/voice/sip-credentials.ts). */
   sipCredentials: EventRoute;
+  // ── supervisor live view: its routes ──
+  // ── reports: its routes ──
+  // ── monitor: its routes ──
 };
 
 /**
@@ -42,8 +48,12 @@ export type HandlerDeps = {
  * an event added to CLIENT_EVENTS without a handler here does not compile; the
  * results are checked against each event's ack type.
  */
-export function createEventRoutes({ db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes, emailInboundRoutes, emailOutboundRoutes, smsRoutes }: HandlerDeps): Record<ClientEventName, EventRoute> {
+export function createEventRoutes(deps: HandlerDeps): Record<ClientEventName, EventRoute> {
+  const { db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes, emailInboundRoutes, emailOutboundRoutes, smsRoutes } = deps;
   return {
+    // ── supervisor live view: spread its routes ──
+    // ── reports: spread its routes ──
+    // ── monitor: spread its routes ──
     ...chatRoutes,
     ...voiceRoutes,
     ...recordingRoutes,

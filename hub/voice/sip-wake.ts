@@ -47,7 +47,9 @@ export async function postWake(wakeUrl: string, voiceKey: string, callId: string
  */
 export function sipWakeObserver(deps: { wakeUrl: string; voiceKey: string; log: Logger }): TaskObserver {
   return async (ctx, events) => {
-    const taskIds = new Set(events.filter((event) => WAKING.has(event.kind)).map((event) => event.taskId));
+    // A task opened in this step is a call Kamailio is asking about right now: the answer to that ask already says who to ring.
+    const opened = new Set(events.filter((event) => event.kind === 'created').map((event) => event.taskId));
+    const taskIds = new Set(events.filter((event) => WAKING.has(event.kind) && !opened.has(event.taskId)).map((event) => event.taskId));
     for (const taskId of taskIds) {
       const call = await findCallByTask(ctx.trx, taskId);
       // Not a call, or one already answered: nobody is waiting in Kamailio for it.

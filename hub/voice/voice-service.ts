@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js/min';
+import { LIVE_CHANNELS } from '../../shared/domain/routing';
 import type { User } from '../../shared/domain/user';
 import type { TaskView } from '../../shared/protocol/routing';
 import { formatPhone } from '../../shared/phone/e164';
@@ -62,7 +63,7 @@ export function createVoiceService(deps: VoiceDeps) {
   const { db, routing, phones, log } = deps;
   const line: OutboundLine = deps.outbound ?? { trunk: null, callerId: null, allow: HOME_ONLY };
 
-  routing.observe(callTaskObserver(log));
+  routing.observe(LIVE_CHANNELS, callTaskObserver(log));
   routing.writeWrapUps(async (ctx, task, wrapUp) => {
     const call = await findCallByTask(ctx.trx, task.id);
     if (!call) return false;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { logout } from '../auth/auth-api';
 import { canOpenAdministration } from '../features/admin/admin-access';
+import { canOpenSupervision } from '../features/supervisor/supervisor-access';
 import { AgentStateControl } from '../features/inbox/AgentStateControl';
 import { CLIENT_EVENTS } from '../../shared/protocol/events';
 import type { Role } from '../../shared/domain/user';
@@ -47,6 +48,17 @@ export function Header({ session }: { session: StoredSession }) {
           <span className="agent-name">{session.user.displayName}</span>
           <span className="agent-role">{t(`role.${session.user.role}`)}</span>
         </div>
+        {canOpenSupervision(session.user.role) && (
+          <button
+            type="button"
+            className={`button ghost admin-toggle${view === 'supervisor' ? ' is-active' : ''}`}
+            aria-pressed={view === 'supervisor'}
+            onClick={() => useWorkspace.getState().showView(view === 'supervisor' ? 'desk' : 'supervisor')}
+            data-testid="supervisor-toggle"
+          >
+            {view === 'supervisor' ? t('admin.backToDesk') : t('supervisor.title')}
+          </button>
+        )}
         {canOpenAdministration(session.user.role) && (
           <button
             type="button"

@@ -3,6 +3,8 @@ import { OfferToasts } from '../features/inbox/OfferToast';
 import { useRoutingShortcuts } from '../features/inbox/useRoutingShortcuts';
 import { AdminArea } from '../features/admin/AdminArea';
 import { canOpenAdministration } from '../features/admin/admin-access';
+import { SupervisorArea } from '../features/supervisor/SupervisorArea';
+import { canOpenSupervision } from '../features/supervisor/supervisor-access';
 import { CustomerView } from '../features/customer360/CustomerView';
 import { ChatPanel } from '../features/chat/ChatPanel';
 import { useOptionalPhone } from '../features/phone/phone-context';
@@ -24,8 +26,10 @@ import { TaskDesk } from './TaskDesk';
 export function Workspace({ session }: { session: StoredSession }) {
   const t = useT();
   const openCustomerId = useWorkspace((state) => state.openCustomerId);
-  // The desk stays mounted (hidden) behind the administration area, so an open chat or customer is still there on return.
-  const adminView = useWorkspace((state) => state.view === 'admin') && canOpenAdministration(session.user.role);
+  // The desk stays mounted (hidden) behind the administration and supervision areas, so an open chat or customer is still there on return.
+  const view = useWorkspace((state) => state.view);
+  const adminView = view === 'admin' && canOpenAdministration(session.user.role);
+  const supervisorView = view === 'supervisor' && canOpenSupervision(session.user.role);
   const chatTask = useSelectedChat();
   const smsTask = useSelectedSms();
   const emailTask = useSelectedEmail();
@@ -35,7 +39,8 @@ export function Workspace({ session }: { session: StoredSession }) {
     <div className="app-shell">
       <Header session={session} />
       {adminView && <AdminArea session={session} />}
-      <div className="workspace" hidden={adminView}>
+      {supervisorView && <SupervisorArea session={session} />}
+      <div className="workspace" hidden={adminView || supervisorView}>
         <nav className="sidebar" aria-label={t('workspace.sidebar')}>
           <InboxPanel />
           <SearchPanel />

@@ -10,6 +10,9 @@ import { dialLinkEn } from './sections/dial-link';
 import { phoneEn } from './sections/phone';
 import { recordingEn } from './sections/recording';
 import { smsEn } from './sections/sms';
+import { monitorEn } from './sections/monitor';
+import { reportsEn } from './sections/reports';
+import { supervisorEn } from './sections/supervisor';
 
 /** English. The source catalogue: its keys are the keys every other catalogue must have. */
 export const en = {
@@ -24,6 +27,9 @@ export const en = {
   ...phoneEn,
   ...recordingEn,
   ...smsEn,
+  ...monitorEn,
+  ...reportsEn,
+  ...supervisorEn,
   'app.name': 'Switchboard',
   'app.tagline': 'Agent desktop',
   'app.loading': 'Loading…',

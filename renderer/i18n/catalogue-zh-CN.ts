@@ -10,6 +10,9 @@ import { dialLinkZhCN } from './sections/dial-link';
 import { phoneZhCN } from './sections/phone';
 import { recordingZhCN } from './sections/recording';
 import { smsZhCN } from './sections/sms';
+import { monitorZhCN } from './sections/monitor';
+import { reportsZhCN } from './sections/reports';
+import { supervisorZhCN } from './sections/supervisor';
 
 /** 简体中文。客户等级等用语取自本产品服务的 CRM 教材（见 DESIGN.md）。 */
 export const zhCN = {
@@ -24,6 +27,9 @@ export const zhCN = {
   ...phoneZhCN,
   ...recordingZhCN,
   ...smsZhCN,
+  ...monitorZhCN,
+  ...reportsZhCN,
+  ...supervisorZhCN,
   'app.name': 'Switchboard',
   'app.tagline': '坐席工作台',
   'app.loading': '加载中…',

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** The agent's desk (inbox, search, customer) or the administration area, for those who may open it. */
-export type WorkspaceView = 'desk' | 'admin';
+/** The agent's desk (inbox, search, customer), or the supervision or administration area, for those who may open them. */
+export type WorkspaceView = 'desk' | 'supervisor' | 'admin';
 
 /** What the agent is looking at: shared by search, the recent list and the customer view. */
 type WorkspaceState = {

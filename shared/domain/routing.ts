@@ -10,6 +10,8 @@ import { EpochMsSchema, UlidSchema } from './ids';
 export const TaskChannelSchema = z.enum(['call', 'video', 'chat', 'sms', 'email']);
 export type TaskChannel = z.infer<typeof TaskChannelSchema>;
 export const TASK_CHANNELS = TaskChannelSchema.options;
+/** The channels that are a live conversation on the agent's phone: one at a time, wrap-up after. */
+export const LIVE_CHANNELS: readonly TaskChannel[] = ['call', 'video'];
 
 /**
  * A skill code, admin-managed (`billing`, `粤语`). It must start with a letter

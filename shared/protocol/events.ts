@@ -140,6 +140,9 @@ export interface ClientToHubEvents {
   'email:signatures': (req: z.input<typeof SignaturesRequestSchema>, ack: Ack<Signatures>) => void;
   /** My own signature, or (administrators) a queue's. */
   'email:signature:set': (req: z.input<typeof SetSignatureSchema>, ack: Ack<Signatures>) => void;
+  // ── supervisor live view (hub/supervisor/) ──
+  // ── reports (hub/reports/) ──
+  // ── monitor, whisper, barge (hub/monitor/) ──
 }
 
 /** Hub → desktop. */
@@ -168,6 +171,9 @@ export interface HubToClientEvents {
   'email:message': (message: AgentEmailMessage) => void;
   /** One of my outgoing mails moved on: sent, failed (with why), or queued for another try. */
   'email:delivery': (message: AgentEmailMessage) => void;
+  // ── supervisor live view (hub/supervisor/) ──
+  // ── reports (hub/reports/) ──
+  // ── monitor, whisper, barge (hub/monitor/) ──
 }
 
 export type ClientEventName = keyof ClientToHubEvents;
@@ -237,6 +243,9 @@ export const CLIENT_EVENTS = {
   'email:signatures': { roles: ['agent', 'supervisor', 'admin'], schema: SignaturesRequestSchema },
   // A queue's signature is the administrators' to write: the handler checks the scope.
   'email:signature:set': { roles: ['agent', 'supervisor', 'admin'], schema: SetSignatureSchema },
+  // ── supervisor live view (hub/supervisor/) ──
+  // ── reports (hub/reports/) ──
+  // ── monitor, whisper, barge (hub/monitor/) ──
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

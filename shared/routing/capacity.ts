@@ -1,9 +1,7 @@
-import type { AgentProfile, RoutingPolicy, SkillRequirements, TaskChannel } from '../domain/routing';
+import { type AgentProfile, LIVE_CHANNELS, type RoutingPolicy, type SkillRequirements, type TaskChannel } from '../domain/routing';
 
 /** Tasks an agent holds per channel: pending offers, assigned, and in wrap-up all count. */
 export type ChannelLoad = Partial<Record<TaskChannel, number>>;
-
-const LIVE_CHANNELS: readonly TaskChannel[] = ['call', 'video'];
 
 /** How many more tasks of this channel the agent can take now (0 when none). */
 export function spareCapacity(
