@@ -29,6 +29,7 @@ import {
 } from './chat-wire';
 import { type HubSocket, NetworkError, request } from './hub-socket';
 import { createOutboxFlusher, type SendOutcome } from './outbox-flusher';
+import { taskThreads } from './task-threads';
 import { BadAnswerError, HubRefusalError, unwrapAck } from './wire';
 
 /** Why a chat action did not happen: the hub's code, an unreadable answer, no hub, or a file refused before upload. */
@@ -102,8 +103,6 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Chats opened over the current connection; cleared when it drops, so all are reopened after. */
-  const opened = new Set<string>();
   let stopped = false;
 
   const dispatch = (event: ChatEvent) => store.setState(reduceChat(store.getState(), event), true);
@@ -119,39 +118,35 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   // ---- opening chats -----------------------------------------------------
 
-  async function open(taskId: string): Promise<void> {
+  /** Answers false when the chat should be opened again with the next connection (network trouble). */
+  async function open(taskId: string): Promise<boolean> {
     dispatch({ type: 'opening', taskId });
     const result = await ask('chat:open', (s) => s.emitWithAck('chat:open', { taskId }), ChatThreadSchema);
-    if (stopped) return;
+    if (stopped) return true;
     if (!result.ok) {
-      // Network trouble: opened again with the next connection.
-      if (result.problem === 'network' || isSessionTrouble(result.problem)) opened.delete(taskId);
       dispatch({ type: 'open-failed', taskId, code: result.problem === 'empty' ? 'network' : result.problem });
-      return;
+      return !(result.problem === 'network' || isSessionTrouble(result.problem));
     }
     dispatch({ type: 'opened', taskId, thread: result.data });
     // What I read while the hub was away is told now.
     const readUpTo = store.getState().rooms[taskId]?.readUpTo ?? 0;
     if (readUpTo > result.data.receipts.agentRead) emitRead(taskId, readUpTo);
+    return true;
   }
 
-  function reconcile(state: RoutingState): void {
-    // Until the hub has described the desk, an empty task list means "not known yet", not "none".
-    if (!state.live || stopped) return;
-    const taskIds = myChatTaskIds(state);
-    const rooms = Object.keys(store.getState().rooms);
-    if (rooms.length !== taskIds.length || rooms.some((id) => !taskIds.includes(id))) {
+  const threads = taskThreads({
+    mine: myChatTaskIds,
+    held: () => Object.keys(store.getState().rooms),
+    changed: (taskIds) => {
       dispatch({ type: 'tasks', taskIds });
       void removeChatLinesNotIn(db, taskIds);
-      for (const id of opened) if (!taskIds.includes(id)) opened.delete(id);
-    }
-    if (!socket.connected) return;
-    for (const taskId of taskIds) {
-      if (opened.has(taskId)) continue;
-      opened.add(taskId);
-      void open(taskId);
-    }
-  }
+    },
+    open,
+    connected: () => socket.connected,
+  });
+  const reconcile = (state: RoutingState): void => {
+    if (!stopped) threads.reconcile(state);
+  };
 
   // ---- the outbox --------------------------------------------------------
 
@@ -216,7 +211,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     reconcile(routing.getState());
   };
   const onDisconnect = () => {
-    opened.clear();
+    threads.disconnected();
     dispatch({ type: 'connection', live: false });
   };
   const onLine = (raw: unknown) => {

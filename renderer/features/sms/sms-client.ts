@@ -5,6 +5,7 @@ import type { SwitchboardDb } from '../../db/schema';
 import type { RoutingState, RoutingStore } from '../../store/routing';
 import { type HubSocket, NetworkError, request } from '../../sync/hub-socket';
 import { createOutboxFlusher, type SendOutcome } from '../../sync/outbox-flusher';
+import { taskThreads } from '../../sync/task-threads';
 import { BadAnswerError, HubRefusalError, unwrapAck } from '../../sync/wire';
 import {
   clearSmsReplyFailure,
@@ -71,7 +72,6 @@ const isSessionTrouble = (problem: SmsProblem) => problem === 'token-expired' ||
 export function createSmsClient(options: { socket: HubSocket; db: SwitchboardDb; store: SmsStore; routing: RoutingStore; requestTimeoutMs?: number }): SmsClient {
   const { socket, db, store, routing } = options;
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
-  const opened = new Set<string>();
   let stopped = false;
   const dispatch = (event: SmsEvent) => store.setState(reduceSms(store.getState(), event), true);
 
@@ -84,31 +84,32 @@ export function createSmsClient(options: { socket: HubSocket; db: SwitchboardDb;
     }
   }
 
-  async function open(taskId: string): Promise<void> {
+  /** Answers false when the conversation should be opened again with the next connection (network trouble). */
+  async function open(taskId: string): Promise<boolean> {
     dispatch({ type: 'opening', taskId });
     const result = await ask('sms:open', (s) => s.emitWithAck('sms:open', { taskId }), SmsThreadSchema);
-    if (stopped) return;
-    if (result.ok) return dispatch({ type: 'opened', taskId, thread: result.data });
-    if (result.problem === 'network' || isSessionTrouble(result.problem)) opened.delete(taskId);
+    if (stopped) return true;
+    if (result.ok) {
+      dispatch({ type: 'opened', taskId, thread: result.data });
+      return true;
+    }
     dispatch({ type: 'open-failed', taskId, code: result.problem === 'empty' ? 'network' : result.problem });
+    return !(result.problem === 'network' || isSessionTrouble(result.problem));
   }
 
-  function reconcile(state: RoutingState): void {
-    if (!state.live || stopped) return;
-    const taskIds = mySmsTaskIds(state);
-    const rooms = Object.keys(store.getState().rooms);
-    if (rooms.length !== taskIds.length || rooms.some((id) => !taskIds.includes(id))) {
+  const threads = taskThreads({
+    mine: mySmsTaskIds,
+    held: () => Object.keys(store.getState().rooms),
+    changed: (taskIds) => {
       dispatch({ type: 'tasks', taskIds });
       void removeSmsRepliesNotIn(db, taskIds);
-      for (const id of opened) if (!taskIds.includes(id)) opened.delete(id);
-    }
-    if (!socket.connected) return;
-    for (const taskId of taskIds) {
-      if (opened.has(taskId)) continue;
-      opened.add(taskId);
-      void open(taskId);
-    }
-  }
+    },
+    open,
+    connected: () => socket.connected,
+  });
+  const reconcile = (state: RoutingState): void => {
+    if (!stopped) threads.reconcile(state);
+  };
 
   async function sendNextReply(): Promise<SendOutcome> {
     const entry = await nextSmsToSend(db);
@@ -140,7 +141,7 @@ export function createSmsClient(options: { socket: HubSocket; db: SwitchboardDb;
     reconcile(routing.getState());
   };
   const onDisconnect = () => {
-    opened.clear();
+    threads.disconnected();
     dispatch({ type: 'connection', live: false });
   };
   const onMessage = (raw: unknown) => {
