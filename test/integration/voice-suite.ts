@@ -16,16 +16,20 @@ const VOICE_KEY = 'voice-key-for-tests-0123456789abcdefghij';
 /** The company's line customers see when an agent calls them (SIP_CALLER_ID). */
 const LINE = '+862088886666';
 
-/** Collects `sync:changes` until one carries a call interaction. */
-function nextCallInteraction(desktop: Desktop, timeoutMs = 5_000): Promise<Interaction> {
+/**
+ * Collects `sync:changes` until one carries this call's interaction. Keyed by
+ * call: changes reach desktops in short batches, so the previous step's call
+ * may still be on its way when the next one starts listening.
+ */
+function nextCallInteraction(desktop: Desktop, callId: string, timeoutMs = 5_000): Promise<Interaction> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       desktop.off('sync:changes', listener);
-      reject(new Error('no call interaction was broadcast'));
+      reject(new Error(`no interaction for call ${callId} was broadcast`));
     }, timeoutMs);
     const listener = (changes: Change[]) => {
       for (const change of changes) {
-        if (change.entity === 'interaction' && change.op === 'put' && change.data.channel === 'call') {
+        if (change.entity === 'interaction' && change.op === 'put' && change.data.channel === 'call' && change.data.callId === callId) {
           clearTimeout(timer);
           desktop.off('sync:changes', listener);
           resolve(change.data);
@@ -231,7 +235,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       expect(expectError(await a2.emitWithAck('call:hold', { callId: id, held: true })).code).toBe('conflict');
 
       const notesBefore = await timelineOf(known.customerId, 'note');
-      const written = nextCallInteraction(sup);
+      const written = nextCallInteraction(sup, id);
       t.clock.offsetMs += 30_000;
       expect(expectOk(await a2.emitWithAck('task:wrapup', { taskId, disposition: 'Resolved / 已解决', note: 'Reset the router.' })).status).toBe('done');
       expect(await written).toMatchObject({
@@ -288,7 +292,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       expect(expectOk(await mine.emitWithAck('call:hold', { callId: id, held: true }))).toEqual({ held: true, holds: 1 });
       t.clock.offsetMs += 12_000;
       await tell({ callId: id, kind: 'ended' });
-      const written = nextCallInteraction(sup);
+      const written = nextCallInteraction(sup, id);
       expect(expectOk(await mine.emitWithAck('task:wrapup', { taskId: answer.taskId, disposition: 'Resolved / 已解决' })).status).toBe('done');
       expect(await written).toMatchObject({ callId: id, holdSec: 12, durationSec: 0, disposition: 'Resolved / 已解决', notes: '' });
     });
@@ -365,7 +369,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       const answer = await ask({ callId: id, fromUser: known.e164 });
       expect(answer).toMatchObject({ action: 'ring', user: 'agent1' });
       if (answer.action !== 'ring' || !answer.taskId) throw new Error('expected a queue ring');
-      const written = nextCallInteraction(sup);
+      const written = nextCallInteraction(sup, id);
       await tell({ callId: id, kind: 'abandoned' });
       expect((await eventKinds(answer.taskId)).at(-1)).toBe('abandoned');
       expect(await written).toMatchObject({ customerId: known.customerId, durationSec: 0, agentId: null, from: known.e164 });
@@ -463,7 +467,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       expect(await ask({ callId: callId(), dialled: 'agent4' })).toMatchObject({ action: 'reject', status: 480 });
       await tell({ callId: id, kind: 'answered', agentId: ids.a1 });
       t.clock.offsetMs += 30_000;
-      const written = nextCallInteraction(sup);
+      const written = nextCallInteraction(sup, id);
       await tell({ callId: id, kind: 'ended' });
       expect(await written).toMatchObject({ customerId: known.customerId, agentId: ids.a1, to: 'agent1', durationSec: 30 });
       expect(await callRecord(id)).toMatchObject({ taskId: null, outcome: 'talked' });
@@ -511,7 +515,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       t.clock.offsetMs += 6_000;
       await tell({ callId: id, kind: 'answered', agentId: ids.a1 });
       t.clock.offsetMs += 42_000;
-      const written = nextCallInteraction(sup);
+      const written = nextCallInteraction(sup, id);
       await tell({ callId: id, kind: 'ended' });
       expect(await written).toMatchObject({
         customerId: known.customerId,
@@ -534,7 +538,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
     it('records a busy line and an unanswered number with their outcomes; a number nobody owns gets a provisional customer', async () => {
       const busy = callId();
       await ask({ callId: busy, dialled: known.e164, fromUser: 'agent2', agent: 'agent2' });
-      const busyWritten = nextCallInteraction(sup);
+      const busyWritten = nextCallInteraction(sup, busy);
       await tell({ callId: busy, kind: 'declined', agentId: ids.a2 });
       expect(await busyWritten).toMatchObject({ customerId: known.customerId, direction: 'outbound', outcome: 'declined', durationSec: 0, agentId: ids.a2, callId: busy });
 
@@ -546,7 +550,7 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       if (!customerId) throw new Error('expected a provisional customer');
       expect(await customerRow(customerId)).toMatchObject({ tags: ['provisional'] });
       t.clock.offsetMs += 60_000;
-      const missedWritten = nextCallInteraction(sup);
+      const missedWritten = nextCallInteraction(sup, unanswered);
       await tell({ callId: unanswered, kind: 'no-answer', agentId: ids.a1 });
       expect(await missedWritten).toMatchObject({ customerId, direction: 'outbound', outcome: 'missed', waitSec: 60, durationSec: 0, to: number });
     });
