@@ -8,9 +8,11 @@ import { benchOfflineSearch } from './offline-search';
 import { benchOpenTimeline } from './open-timeline';
 import { benchRoutingDecision } from './routing-decision';
 import { benchRoutingLoad } from './routing-load';
+import { benchReports } from './reports';
 import { BENCH_SCALE, scaled } from './scale';
 import { benchScreenPop } from './screen-pop';
 import { report } from './stats';
+import { benchSupervisorLatency } from './supervisor-latency';
 
 /**
  * Every benchmark in turn, each printing its figures (and its raw baseline)
@@ -20,10 +22,10 @@ import { report } from './stats';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate', 'email-inbound'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate', 'email-inbound', 'supervisor-latency', 'reports'] as const;
 type BenchName = (typeof BENCHES)[number];
 /** Benchmarks that never open a page. */
-const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate', 'email-inbound']);
+const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate', 'email-inbound', 'reports']);
 
 function selected(): ReadonlySet<BenchName> {
   const only = process.env.BENCH_ONLY?.trim();
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
   if (wanted.has('chat-relay')) await timed('chat-relay', benchChatRelay);
   if (wanted.has('call-rate')) await timed('call-rate', benchCallRate);
   if (wanted.has('email-inbound')) await timed('email-inbound', benchEmailInbound);
+  if (wanted.has('supervisor-latency')) await timed('supervisor-latency', benchSupervisorLatency);
+  if (wanted.has('reports')) await timed('reports', benchReports);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

@@ -28,6 +28,7 @@ import { createRoutingService, type RoutingService } from './routing/routing-ser
 import { type DemoLogins, seedDemoIfEmpty } from './seed';
 import { attachDispatcher } from './socket/dispatcher';
 import { createEventRoutes } from './socket/event-handlers';
+import { attachMonitor } from './monitor/monitor-routes';
 import { authenticateHandshake } from './socket/handshake';
 import { announceSessionExpiry } from './socket/session-expiry';
 import { DESKTOPS_ROOM, type HubServer, userRoom } from './socket/hub-socket';
@@ -62,6 +63,11 @@ import { createSmsRoutes } from './sms/sms-routes';
 import { createSmsService, type SmsService } from './sms/sms-service';
 import { seedSmsIfEmpty } from './sms/sms-settings';
 import { webhookProvider } from './sms/webhook-provider';
+import { NO_SURVEYS } from '../shared/reports/csat';
+import { createReportHttp } from './reports/report-http';
+import { createReportRoutes } from './reports/report-routes';
+import { createReportService } from './reports/report-service';
+import { createSupervisorRoutes } from './supervisor/supervisor-routes';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -171,6 +177,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     });
     // The provider's delivery reports come back to this address unless an admin set the public one; known once listening.
     let hubUrl = '';
+    // Historical reports: finished periods are rolled up hourly in the background and when a report asks.
+    const reports = createReportService({ db, writeQueue, clock, csat: NO_SURVEYS, log });
+    const stopReports = reports.start();
     const httpServer = createServer(
       createHttpHandler({
         db,
@@ -186,6 +195,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         sms: smsHttp,
         emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }),
         // ── reports: its HTTP routes (CSV export) ──
+        reports: createReportHttp({ auth, reports }),
       }),
     );
     const io: HubServer = new Server(httpServer, {
@@ -292,8 +302,11 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       emailOutboundRoutes: createEmailOutboundRoutes({ db, writeQueue, outbox: emailOutbox }),
       sipCredentials,
       // ── supervisor live view: its routes ──
+      supervisorRoutes: createSupervisorRoutes({ db, writeQueue, io, routing, clock, log, phoneRegistered: (userId) => phones.isRegistered(userId) }),
       // ── reports: its routes ──
+      reportRoutes: createReportRoutes(reports),
       // ── monitor: its routes ──
+      monitorRoutes: attachMonitor({ db, writeQueue, io, routing, clock, log }),
     });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
@@ -319,6 +332,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       closing ??= (async () => {
         stopSweep();
         stopEmailOutbox();
+        await stopReports();
         await email.close();
         await emailOutbox.idle();
         changeBatches.flush();

@@ -354,6 +354,27 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         await db.schema.alterTable('chat_files').addColumn('attachment_id', 'text').execute();
       },
     },
+    '0011_report_rollups': {
+      async up(db: Kysely<unknown>) {
+        // Historical reports (hub/reports/): sums per quarter hour of arrival × queue × agent × channel × disposition for
+        // periods whose tasks are finished; '' = no agent / no disposition, so the key has no nulls.
+        let table = db.schema
+          .createTable('report_rollups')
+          .addColumn('bucket', int64, (c) => c.notNull())
+          .addColumn('queue_id', 'text', (c) => c.notNull())
+          .addColumn('agent_id', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('disposition', 'text', (c) => c.notNull());
+        for (const column of ['entered', 'answered', 'answered_in_time', 'abandoned', 'overflowed', 'wait_ms', 'handled', 'handle_ms', 'done', 'fcr_eligible', 'fcr_resolved']) {
+          table = table.addColumn(column, int64, (c) => c.notNull());
+        }
+        table = table.addPrimaryKeyConstraint('report_rollups_pk', ['bucket', 'queue_id', 'agent_id', 'channel', 'disposition']);
+        // SQLite: rows stored in key order, so a report's range of buckets is read straight off the table, not through an index.
+        await (kind === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table).execute();
+        // Reports read the open days' tasks by arrival; created_at never changes, so routing steps do not touch this index.
+        await db.schema.createIndex('tasks_created_at').on('tasks').column('created_at').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -129,3 +129,23 @@ export async function listTaskEvents(db: Queryable, taskId: string): Promise<Tas
   const rows = await db.selectFrom('task_events').select('data').where('task_id', '=', taskId).orderBy('id').execute();
   return rows.map((row) => readStoredJson<TaskEvent>(row.data));
 }
+
+/**
+ * Every stored event of the tasks that had one since `since` or are still
+ * open, in stored order: the supervisor's fold replays them to count today
+ * and to know what waits or is held now (a task open since yesterday too).
+ */
+export async function listEventsForDay(db: Queryable, since: number): Promise<TaskEvent[]> {
+  const rows = await db
+    .selectFrom('task_events')
+    .select('data')
+    .where((eb) =>
+      eb.or([
+        eb('task_id', 'in', eb.selectFrom('task_events as today').select('today.task_id').where('today.at', '>=', since)),
+        eb('task_id', 'in', eb.selectFrom('tasks').select('tasks.id').where('tasks.status', 'in', [...OPEN_TASK_STATUSES])),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => readStoredJson<TaskEvent>(row.data));
+}

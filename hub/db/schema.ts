@@ -257,6 +257,26 @@ export type SmsMessagesTable = {
 /** Numbers that texted an opt-out keyword. */
 export type SmsOptOutsTable = { number: string; keyword: string; at: number };
 
+/** Historical reports: sums of finished periods (hub/reports/report-queries.ts); '' = no agent / no disposition. */
+export type ReportRollupsTable = {
+  bucket: number;
+  queue_id: string;
+  agent_id: string;
+  channel: string;
+  disposition: string;
+  entered: number;
+  answered: number;
+  answered_in_time: number;
+  abandoned: number;
+  overflowed: number;
+  wait_ms: number;
+  handled: number;
+  handle_ms: number;
+  done: number;
+  fcr_eligible: number;
+  fcr_resolved: number;
+};
+
 export type Database = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -286,6 +306,7 @@ export type Database = {
   sms_conversations: SmsConversationsTable;
   sms_messages: SmsMessagesTable;
   sms_opt_outs: SmsOptOutsTable;
+  report_rollups: ReportRollupsTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

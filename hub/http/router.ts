@@ -11,6 +11,7 @@ import type { RecordingHttp } from '../attachments/recording-http';
 import type { AttachmentHttp } from '../attachments/attachment-http';
 import type { SmsHttp } from '../sms/sms-http';
 import type { EmailHttp } from '../email/outbound/email-http';
+import type { ReportHttp } from '../reports/report-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -36,6 +37,8 @@ export type HttpDeps = {
   sms: SmsHttp;
   /** The email composer's uploads and a thread's files (hub/email/outbound/email-http.ts). */
   emailFiles: EmailHttp;
+  /** Historical reports' CSV export (hub/reports/report-http.ts). */
+  reports: ReportHttp;
 };
 
 /**
@@ -106,6 +109,7 @@ export function createHttpHandler(deps: HttpDeps) {
     if (deps.attachments.handles(pathname)) return deps.attachments.handle(request, response, pathname);
     if (deps.sms.handles(pathname)) return deps.sms.handle(request, response, pathname);
     if (deps.emailFiles.handles(pathname)) return deps.emailFiles.handle(request, response, pathname);
+    if (deps.reports.handles(pathname)) return deps.reports.handle(request, response);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

@@ -146,6 +146,25 @@ export type WrapUpWriter = (ctx: StepContext, task: TaskView, wrapUp: { agentId:
 
 export type RoutingService = ReturnType<typeof createRoutingService>;
 
+/**
+ * One committed step as the supervisor's live view follows it: the task
+ * events it stored, the agents whose state it changed, and routing's
+ * in-memory view as the commit left it (read it at once; later steps move it on).
+ */
+export type CommittedStep = {
+  now: number;
+  events: readonly TaskEvent[];
+  states: ReadonlyMap<string, AgentState>;
+  view: RoutingView;
+};
+export type RoutingView = {
+  readonly queues: ReadonlyMap<string, Queue>;
+  readonly profiles: ReadonlyMap<string, AgentProfile>;
+  readonly settings: RoutingSettings;
+  readonly states: ReadonlyMap<string, StoredAgentState>;
+  readonly openTasks: ReadonlyMap<string, TaskView>;
+};
+
 type Trx = Transaction<Database>;
 
 /**
@@ -244,6 +263,7 @@ export function createRoutingService(deps: RoutingDeps) {
   const { db, writeQueue, clock, io, log } = deps;
   const observers: { observe: TaskObserver; channels: ReadonlySet<TaskChannel> | null }[] = [];
   const wrapUpWriters: WrapUpWriter[] = [];
+  const commitListeners: ((step: CommittedStep) => void)[] = [];
   /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
   const goneSince = new Map<string, number>();
 
@@ -285,6 +305,18 @@ export function createRoutingService(deps: RoutingDeps) {
       commitToSnapshot(base, { queues: s.savedQueues, profiles: s.profiles, settings: s.settings, states: s.states, tasks: s.tasks });
       snapshot = base;
       announce();
+      if (commitListeners.length > 0 && (s.events.length > 0 || s.states.size > 0 || s.tasks.size > 0 || s.profiles.size > 0 || s.savedQueues.size > 0)) {
+        const states = new Map([...s.states].map(([userId, stored]) => [userId, stored.state]));
+        const committed: CommittedStep = { now: s.now, events: s.events, states, view: base };
+        for (const listener of commitListeners) {
+          // The step has committed: a follower's failure is its own, never the caller's.
+          try {
+            listener(committed);
+          } catch (error) {
+            log.error('a commit listener failed', error);
+          }
+        }
+      }
       return result;
     });
   }
@@ -463,6 +495,27 @@ export function createRoutingService(deps: RoutingDeps) {
     return result.state;
   }
 
+  /** An agent's own request or a supervisor's: leaving "available" withdraws the offers ringing now. */
+  async function setStateIn(s: Step, userId: string, request: SetAgentState): Promise<AgentState> {
+    const state = changeState(s, userId, request.status === 'away' ? { kind: 'away', reasonCode: request.reasonCode } : { kind: request.status });
+    if (state.status !== 'available') await withdrawOffers(s, userId);
+    return state;
+  }
+
+  /** A task a supervisor acts on: it must exist and still wait (queued, or ringing an agent). */
+  async function waitingTaskOrThrow(s: Step, taskId: string): Promise<TaskView> {
+    const task = await taskOrThrow(s, taskId);
+    if (task.status !== 'queued' && task.status !== 'offered') throw refuse('conflict', `This task is no longer waiting: it is ${task.status}.`);
+    return task;
+  }
+
+  /** The offer ringing now ends, as when the agent's desktop leaves (a decline, or a miss once it ran out). */
+  function endOffer(s: Step, task: TaskView): TaskView {
+    if (task.status !== 'offered' || !task.offeredTo) return task;
+    const kind = s.now >= (task.offerExpiresAt ?? 0) ? 'offer-timed-out' : 'declined';
+    return s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind, agentId: task.offeredTo });
+  }
+
   /** Offers past their time go back to the queue and count as a miss for the agent (maybe sending them away). */
   async function expireOffers(s: Step): Promise<void> {
     for (const task of s.openTasks()) {
@@ -545,12 +598,7 @@ export function createRoutingService(deps: RoutingDeps) {
       return buildDirectory({ callerId: user.id, profiles, users, states, queues, isConnected });
     },
 
-    setState: (user: User, request: SetAgentState): Promise<AgentState> =>
-      step(async (s) => {
-        const state = changeState(s, user.id, request.status === 'away' ? { kind: 'away', reasonCode: request.reasonCode } : { kind: request.status });
-        if (state.status !== 'available') await withdrawOffers(s, user.id);
-        return state;
-      }),
+    setState: (user: User, request: SetAgentState): Promise<AgentState> => step((s) => setStateIn(s, user.id, request)),
 
     accept: (user: User, taskId: string): Promise<TaskView> =>
       stepTask(async (s) => {
@@ -645,6 +693,75 @@ export function createRoutingService(deps: RoutingDeps) {
         const expiresAt = s.now + s.settings.policy.offerTimeoutSec[task.channel] * 1000;
         s.apply(task, { ...base, to: { kind: 'agent', agentId: receiver, expiresAt } });
         return null;
+      }),
+
+    /** Registers a listener for every committed step that changed something (the supervisor's live view). */
+    onCommit(listener: (step: CommittedStep) => void): void {
+      commitListeners.push(listener);
+    },
+
+    /**
+     * Routing's view as the last committed step left it, plus `read` from the
+     * store, together between steps: nothing commits in between, so a follower
+     * of onCommit can start from both and miss no step.
+     */
+    committed: <T>(read: (db: Kysely<Database>, view: RoutingView) => Promise<T>): Promise<T> =>
+      writeQueue(async () => {
+        snapshot ??= await loadRoutingSnapshot(db);
+        return read(db, snapshot);
+      }),
+
+    /**
+     * A supervisor moves a waiting task to another queue: recorded as an
+     * overflow (the wait in the old queue ends unanswered, a new one starts;
+     * the task keeps its age for priority). A ringing offer ends first.
+     */
+    moveTask: (request: { taskId: string; queueId: string }): Promise<null> =>
+      step(async (s) => {
+        const task = endOffer(s, await waitingTaskOrThrow(s, request.taskId));
+        if (!s.queues.has(request.queueId)) throw refuse('not-found', 'No such queue.', { issues: [{ path: 'queueId', message: 'unknown queue' }] });
+        if (task.queueId === request.queueId) throw refuse('conflict', 'The task is already in that queue.');
+        s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'overflowed', toQueueId: request.queueId });
+        return null;
+      }),
+
+    /**
+     * A supervisor gives a waiting task to a named agent: an `assigned` event
+     * (reason supervisor), past capacity if need be — the supervisor's call.
+     * The agent must be in the task's queue, have a desktop and be signed in.
+     */
+    assignTask: (request: { taskId: string; agentId: string }): Promise<null> =>
+      step(async (s) => {
+        const task = await waitingTaskOrThrow(s, request.taskId);
+        const profile = s.profile(request.agentId);
+        if (!profile) throw refuse('not-found', 'No such agent.', { issues: [{ path: 'agentId', message: 'no routing profile' }] });
+        if (!profile.queueIds.includes(task.queueId)) throw refuse('conflict', 'That agent is not a member of the task\'s queue.');
+        if (!isConnected(request.agentId) || s.state(request.agentId).state.status === 'offline') {
+          throw refuse('conflict', 'That agent is not signed in to a desktop now.');
+        }
+        s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'assigned', agentId: request.agentId, reason: 'supervisor' });
+        givenWork(s, request.agentId);
+        return null;
+      }),
+
+    /** A supervisor sets another agent's state, by the agent's own rules (logging them out withdraws their offers). */
+    setStateOf: (agentId: string, request: SetAgentState): Promise<AgentState> =>
+      step(async (s) => {
+        if (!s.profile(agentId)) throw refuse('not-found', 'No such agent.', { issues: [{ path: 'agentId', message: 'no routing profile' }] });
+        return setStateIn(s, agentId, request);
+      }),
+
+    /** A supervisor (or admin) changes an agent's skills and queues; the rest of the profile stays. */
+    editAgent: (request: { agentId: string; skills: Record<string, number>; queueIds: string[] }): Promise<AgentProfile> =>
+      step(async (s) => {
+        const current = s.profile(request.agentId);
+        if (!current) throw refuse('not-found', 'No such agent.', { issues: [{ path: 'agentId', message: 'no routing profile' }] });
+        const unknown = request.queueIds.filter((id) => !s.queues.has(id));
+        if (unknown.length > 0) throw refuse('not-found', `Unknown queues: ${unknown.join(', ')}.`, { issues: [{ path: 'queueIds', message: 'unknown queue' }] });
+        const profile: AgentProfile = { ...current, skills: { ...request.skills }, queueIds: [...new Set(request.queueIds)] };
+        await saveProfile(s.trx, profile);
+        s.profiles.set(profile.userId, profile);
+        return profile;
       }),
 
     create: (request: NewTask): Promise<TaskView> => stepTask(async (s) => (await openTask(s, request)).id),

@@ -26,7 +26,7 @@ export function attachDispatcher(socket: HubSocket, { routes, clock, log }: Disp
     const route = routes[name];
     if (!route.roles.includes(user.role)) return fail('forbidden', `The ${user.role} role may not call ${name}.`);
     try {
-      return await route.run(payload, { user });
+      return await route.run(payload, { user, socketId: socket.id });
     } catch (error) {
       // Details stay in the hub's log; the desktop gets a reference to quote to support.
       const reference = randomUUID().slice(0, 8);

@@ -22,8 +22,14 @@ export type EmailInboundEventName = Extract<ClientEventName, 'email:open' | 'adm
 /** The reply side's events (hub/email/outbound/email-outbound-routes.ts): retry, signatures. */
 export type EmailOutboundEventName = Extract<ClientEventName, 'email:retry' | `email:signature${string}`>;
 // ── supervisor live view (hub/supervisor/): its event-name type ──
+/** The supervisor's live view and actions (hub/supervisor/supervisor-routes.ts). */
+export type SupervisorEventName = Extract<ClientEventName, `supervisor:${string}`>;
 // ── reports (hub/reports/): its event-name type ──
+/** Historical reports (hub/reports/report-routes.ts). */
+export type ReportEventName = Extract<ClientEventName, `report:${string}`>;
 // ── monitor (hub/monitor/): its event-name type ──
+/** Monitor, whisper, barge (hub/monitor/monitor-routes.ts). */
+export type MonitorEventName = Extract<ClientEventName, `monitor:${string}` | 'admin:monitor:set'>;
 
 export type HandlerDeps = {
   db: Kysely<Database>;
@@ -39,8 +45,11 @@ export type HandlerDeps = {
   /** `voice:credentials` (hub/voice/sip-credentials.ts). */
   sipCredentials: EventRoute;
   // ── supervisor live view: its routes ──
+  supervisorRoutes: Record<SupervisorEventName, EventRoute>;
   // ── reports: its routes ──
+  reportRoutes: Record<ReportEventName, EventRoute>;
   // ── monitor: its routes ──
+  monitorRoutes: Record<MonitorEventName, EventRoute>;
 };
 
 /**
@@ -52,8 +61,11 @@ export function createEventRoutes(deps: HandlerDeps): Record<ClientEventName, Ev
   const { db, push, users, routing, chatRoutes, voiceRoutes, sipCredentials, recordingRoutes, emailInboundRoutes, emailOutboundRoutes, smsRoutes } = deps;
   return {
     // ── supervisor live view: spread its routes ──
+    ...deps.supervisorRoutes,
     // ── reports: spread its routes ──
+    ...deps.reportRoutes,
     // ── monitor: spread its routes ──
+    ...deps.monitorRoutes,
     ...chatRoutes,
     ...voiceRoutes,
     ...recordingRoutes,

@@ -5,8 +5,8 @@ import type { ClientEventName, ClientToHubEvents } from '../../shared/protocol/e
 import { invalidPayload } from '../sync/payload-issues';
 import { Refusal } from '../sync/refusal';
 
-/** What a handler knows about its caller. */
-export type Caller = { user: User };
+/** What a handler knows about its caller: who, and which of their desktops (a user may have several open). */
+export type Caller = { user: User; socketId: string };
 
 /** The `T` of an event's `Ack<T>`, read from the contract. */
 export type EventResult<E extends ClientEventName> =

@@ -5,6 +5,7 @@ import { AdminArea } from '../features/admin/AdminArea';
 import { canOpenAdministration } from '../features/admin/admin-access';
 import { SupervisorArea } from '../features/supervisor/SupervisorArea';
 import { canOpenSupervision } from '../features/supervisor/supervisor-access';
+import { SupervisorMessages } from '../features/supervisor/SupervisorMessages';
 import { CustomerView } from '../features/customer360/CustomerView';
 import { ChatPanel } from '../features/chat/ChatPanel';
 import { useOptionalPhone } from '../features/phone/phone-context';
@@ -69,6 +70,7 @@ export function Workspace({ session }: { session: StoredSession }) {
         </main>
       </div>
       <OfferToasts />
+      <SupervisorMessages />
       {phone && <PhoneDock hubUrl={session.hubUrl} user={session.user.username} />}
     </div>
   );

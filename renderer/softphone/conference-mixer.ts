@@ -1,3 +1,5 @@
+import { audioSender, remoteSource } from './web-audio-taps';
+
 /** One call in a conference: its peer connection (whose audio sender is re-fed) and what the far end sends. */
 export type ConferenceLeg = { peerConnection: RTCPeerConnection; remote: MediaStream };
 
@@ -7,10 +9,6 @@ export interface ConferenceMixer {
   setMicMuted(muted: boolean): void;
   /** Gives each remaining call the agent's own microphone back and releases the audio graph. */
   stop(): Promise<void>;
-}
-
-function audioSender(peerConnection: RTCPeerConnection): RTCRtpSender | null {
-  return peerConnection.getSenders().find((sender) => sender.track?.kind === 'audio') ?? null;
 }
 
 /**
@@ -26,16 +24,8 @@ export async function startConferenceMixer(mic: MediaStream, legs: readonly [Con
   const micGain = context.createGain();
   context.createMediaStreamSource(mic).connect(micGain);
 
-  // Chromium pulls no audio from a remote WebRTC stream into WebAudio unless
-  // the stream also plays in a media element: one at volume 0 is enough.
-  const sinks = legs.map((leg) => {
-    const element = new Audio();
-    element.volume = 0;
-    element.srcObject = leg.remote;
-    void element.play().catch(() => undefined);
-    return element;
-  });
-  const farEnds = legs.map((leg) => context.createMediaStreamSource(leg.remote));
+  const taps = legs.map((leg) => remoteSource(context, leg.remote));
+  const farEnds = taps.map((tap) => tap.node);
 
   const heard = context.createMediaStreamDestination();
   for (const farEnd of farEnds) farEnd.connect(heard);
@@ -63,7 +53,7 @@ export async function startConferenceMixer(mic: MediaStream, legs: readonly [Con
         // A call that has ended has a closed connection: nothing to give back there.
         if (sender.transport?.state !== 'closed') await sender.replaceTrack(track).catch(() => undefined);
       }
-      for (const sink of sinks) sink.srcObject = null;
+      for (const tap of taps) tap.release();
       await context.close().catch(() => undefined);
     },
   };

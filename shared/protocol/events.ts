@@ -1,4 +1,32 @@
 import { z } from 'zod';
+import { ReportRequestSchema, type ReportResult } from './reports';
+import {
+  AgentMessageSchema,
+  AssignTaskSchema,
+  EditAgentSchema,
+  MoveTaskSchema,
+  SetOtherAgentStateSchema,
+  type SupervisorBoard,
+  type SupervisorMessage,
+  type SupervisorSettings,
+  SupervisorSettingsSchema,
+} from './supervisor';
+import {
+  type MonitorBegin,
+  MonitorAnswerSchema,
+  type MonitorEnded,
+  MonitorIceSchema,
+  type MonitorModeChange,
+  MonitorModeSetSchema,
+  MonitorOfferSchema,
+  MonitorRefSchema,
+  type MonitorSession,
+  type MonitorSettings,
+  MonitorSettingsSchema,
+  type MonitorSignalIce,
+  type MonitorSignalSdp,
+  MonitorStartSchema,
+} from './monitor';
 import type { User } from '../domain/user';
 import { PasswordSchema, RoleSchema, type Role, UsernameSchema } from '../domain/user';
 import type { Change, HistoryRequest, PullRequest, PullResult } from './changes';
@@ -141,8 +169,41 @@ export interface ClientToHubEvents {
   /** My own signature, or (administrators) a queue's. */
   'email:signature:set': (req: z.input<typeof SetSignatureSchema>, ack: Ack<Signatures>) => void;
   // ── supervisor live view (hub/supervisor/) ──
+  /** Join the live view: answered with the board now; then `supervisor:board` pushes each fresh one while this socket watches. */
+  'supervisor:watch': (req: Record<string, never>, ack: Ack<SupervisorBoard>) => void;
+  /** Stop the pushes (leaving the area); a disconnect stops them too. */
+  'supervisor:unwatch': (req: Record<string, never>, ack: Ack<null>) => void;
+  /** Move a waiting task to another queue (it keeps its whole wait for priority, its queue wait restarts). */
+  'supervisor:task:move': (req: z.input<typeof MoveTaskSchema>, ack: Ack<null>) => void;
+  /** Give a waiting task to a named agent now (an `assigned` event with reason supervisor). */
+  'supervisor:task:assign': (req: z.input<typeof AssignTaskSchema>, ack: Ack<null>) => void;
+  /** Set another agent's state (log out an idle agent, send one to break). */
+  'supervisor:agent:state': (req: z.input<typeof SetOtherAgentStateSchema>, ack: Ack<AgentState>) => void;
+  /** A message to one agent or every member of a queue; answered with how many agents it reached now. */
+  'supervisor:message': (req: z.input<typeof AgentMessageSchema>, ack: Ack<{ delivered: number }>) => void;
+  /** Skills and queue memberships of an agent (supervisors only when the settings allow it). */
+  'supervisor:agent:edit': (req: z.input<typeof EditAgentSchema>, ack: Ack<AgentProfile>) => void;
+  /** Alert thresholds per queue, and whether supervisors may edit agents. */
+  'supervisor:settings:set': (req: z.input<typeof SupervisorSettingsSchema>, ack: Ack<SupervisorSettings>) => void;
   // ── reports (hub/reports/) ──
+  /** A historical report (supervisors and administrators): the rollups of finished periods plus the rest folded from task events. */
+  'report:run': (req: z.input<typeof ReportRequestSchema>, ack: Ack<ReportResult>) => void;
   // ── monitor, whisper, barge (hub/monitor/) ──
+  /** Listen to an agent's live call (supervisors and admins); answered with the session, then the agent's desktop offers a connection. */
+  'monitor:start': (req: z.input<typeof MonitorStartSchema>, ack: Ack<MonitorSession>) => void;
+  /** The monitored agent's desktop offers its mix of the call (SDP), relayed to the supervisor. */
+  'monitor:offer': (req: z.input<typeof MonitorOfferSchema>, ack: Ack<null>) => void;
+  /** The supervisor's page answers the offer (SDP), relayed to the agent. */
+  'monitor:answer': (req: z.input<typeof MonitorAnswerSchema>, ack: Ack<null>) => void;
+  /** A trickled ICE candidate from either side, relayed to the other. */
+  'monitor:ice': (req: z.input<typeof MonitorIceSchema>, ack: Ack<null>) => void;
+  /** Switch listen / whisper / barge (the supervisor who holds the session). */
+  'monitor:mode': (req: z.input<typeof MonitorModeSetSchema>, ack: Ack<MonitorModeChange>) => void;
+  /** End the session (its supervisor or its agent). */
+  'monitor:stop': (req: z.input<typeof MonitorRefSchema>, ack: Ack<null>) => void;
+  /** Whether monitored agents are told (read by supervisors and admins). */
+  'monitor:settings': (req: Record<string, never>, ack: Ack<MonitorSettings>) => void;
+  'admin:monitor:set': (req: z.input<typeof MonitorSettingsSchema>, ack: Ack<MonitorSettings>) => void;
 }
 
 /** Hub → desktop. */
@@ -172,8 +233,24 @@ export interface HubToClientEvents {
   /** One of my outgoing mails moved on: sent, failed (with why), or queued for another try. */
   'email:delivery': (message: AgentEmailMessage) => void;
   // ── supervisor live view (hub/supervisor/) ──
+  /** A fresh live view, to sockets that watch (at most a few a second). */
+  'supervisor:board': (board: SupervisorBoard) => void;
+  /** A supervisor wrote to me (or to a queue I am in). */
+  'supervisor:message': (message: SupervisorMessage) => void;
   // ── reports (hub/reports/) ──
   // ── monitor, whisper, barge (hub/monitor/) ──
+  /** To the agent: a supervisor listens to my call; my desktop offers the connection. */
+  'monitor:begin': (begin: MonitorBegin) => void;
+  /** To the supervisor: the agent's offer. */
+  'monitor:offer': (offer: MonitorSignalSdp) => void;
+  /** To the agent: the supervisor's answer. */
+  'monitor:answer': (answer: MonitorSignalSdp) => void;
+  /** To the other side of a session: a trickled ICE candidate. */
+  'monitor:ice': (ice: MonitorSignalIce) => void;
+  /** To both sides: the supervisor switched listen / whisper / barge. */
+  'monitor:mode': (change: MonitorModeChange) => void;
+  /** To both sides: the session is over, and why. */
+  'monitor:ended': (ended: MonitorEnded) => void;
 }
 
 export type ClientEventName = keyof ClientToHubEvents;
@@ -244,8 +321,27 @@ export const CLIENT_EVENTS = {
   // A queue's signature is the administrators' to write: the handler checks the scope.
   'email:signature:set': { roles: ['agent', 'supervisor', 'admin'], schema: SetSignatureSchema },
   // ── supervisor live view (hub/supervisor/) ──
+  'supervisor:watch': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'supervisor:unwatch': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'supervisor:task:move': { roles: ['supervisor', 'admin'], schema: MoveTaskSchema },
+  'supervisor:task:assign': { roles: ['supervisor', 'admin'], schema: AssignTaskSchema },
+  'supervisor:agent:state': { roles: ['supervisor', 'admin'], schema: SetOtherAgentStateSchema },
+  'supervisor:message': { roles: ['supervisor', 'admin'], schema: AgentMessageSchema },
+  // Supervisors only when SupervisorSettings.supervisorsEditAgents: the handler checks.
+  'supervisor:agent:edit': { roles: ['supervisor', 'admin'], schema: EditAgentSchema },
+  'supervisor:settings:set': { roles: ['supervisor', 'admin'], schema: SupervisorSettingsSchema },
   // ── reports (hub/reports/) ──
+  'report:run': { roles: ['supervisor', 'admin'], schema: ReportRequestSchema },
   // ── monitor, whisper, barge (hub/monitor/) ──
+  'monitor:start': { roles: ['supervisor', 'admin'], schema: MonitorStartSchema },
+  // Only the session's agent may offer, only its supervisor answer or switch mode, only either of them trickle or stop: the handlers check.
+  'monitor:offer': { roles: ['agent', 'supervisor'], schema: MonitorOfferSchema },
+  'monitor:answer': { roles: ['supervisor', 'admin'], schema: MonitorAnswerSchema },
+  'monitor:ice': { roles: ['agent', 'supervisor', 'admin'], schema: MonitorIceSchema },
+  'monitor:mode': { roles: ['supervisor', 'admin'], schema: MonitorModeSetSchema },
+  'monitor:stop': { roles: ['agent', 'supervisor', 'admin'], schema: MonitorRefSchema },
+  'monitor:settings': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:monitor:set': { roles: ['admin'], schema: MonitorSettingsSchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

@@ -53,6 +53,8 @@ export type IntervalFigures = {
   answered: number;
   abandoned: number;
   answeredInTime: number;
+  /** Waits that ended by leaving the queue unanswered (overflowed, or moved by a supervisor): in the service level's denominator, as for the queue. */
+  flowedOut: number;
 };
 
 export type WaitingTask = {

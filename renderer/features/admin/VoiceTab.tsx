@@ -1,4 +1,5 @@
 import type { AdminClient } from '../../sync/admin-client';
+import { MonitorSettingsSection } from '../monitor/MonitorSettingsSection';
 import { HubDataStatus } from './HubDataStatus';
 import { useHubData } from './use-hub-data';
 import { VoiceForm } from './VoiceForm';
@@ -22,5 +23,10 @@ export function VoiceTab() {
       />
     );
   }
-  return <VoiceForm initial={draftFromVoice(voice.state.data)} queues={queues.state.data} onSaved={(saved) => voice.update(() => saved)} />;
+  return (
+    <>
+      <VoiceForm initial={draftFromVoice(voice.state.data)} queues={queues.state.data} onSaved={(saved) => voice.update(() => saved)} />
+      <MonitorSettingsSection />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useT } from '../../i18n/locale-store';
+import { MonitoredBanner } from '../monitor/MonitoredBanner';
 import { useSync } from '../../sync/context';
 import { CallCard } from './CallCard';
 import { DialLinkPrompt } from './DialLinkPrompt';
@@ -113,6 +114,7 @@ export function PhoneDock({ hubUrl, user }: { hubUrl: string; user: string }) {
       <audio ref={services.setRemoteAudio} autoPlay hidden data-testid="phone-remote-audio" />
       <LastEnd />
       <DialLinkPrompt />
+      <MonitoredBanner />
       {call && conference && <ConferenceBar />}
       {call ? <CallCard key={call.id} call={call} /> : open && <DialPanel hubUrl={hubUrl} user={user} />}
       {call && second && <SecondCallCard key={second.call.id} leg={second} />}

@@ -35,6 +35,8 @@ async function routeElement(element: HTMLMediaElement, deviceId: string): Promis
 export type AudioRouting = {
   /** The microphone for the next call (read by sip.js when it opens the microphone); null = the default. */
   microphone(): string | null;
+  /** The speaker call audio plays on now (a device id); null = the default. */
+  speaker(): string | null;
   setRemoteAudio(element: HTMLAudioElement | null): void;
   /** Resolves once the speaker and ringer are routed. */
   setChoices(choices: AudioDeviceChoices): Promise<void>;
@@ -68,6 +70,7 @@ export function createAudioRouting(): AudioRouting {
 
   return {
     microphone: () => resolved.microphone,
+    speaker: () => resolved.speaker,
     setRemoteAudio(element) {
       remoteAudio = element;
       if (element) void routeElement(element, resolved.speaker ?? '');

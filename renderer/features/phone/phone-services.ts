@@ -47,6 +47,8 @@ export type PhoneServices = {
   settings: () => PhoneSettings;
   wsUrl: () => string;
   setRemoteAudio(element: HTMLAudioElement | null): void;
+  /** The speaker call audio plays on (a device id; null = the default): other call audio (a supervisor's whisper) goes there too. */
+  speaker(): string | null;
   dial(target: string, party: CallerId): void;
   saveSettings(settings: PhoneSettings): Promise<void>;
   /** Microphone, speaker and ringer: stored and applied at once, without reconnecting the phone. */
@@ -211,6 +213,7 @@ export function createPhoneServices(options: PhoneServicesOptions): PhoneService
     phone: () => phone,
     settings: () => settings,
     wsUrl: () => effectiveWsUrl(settings, hubUrl),
+    speaker: () => audio.speaker(),
     setRemoteAudio(element) {
       remoteAudio = element;
       audio.setRemoteAudio(element);

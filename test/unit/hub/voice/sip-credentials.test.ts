@@ -39,13 +39,13 @@ describe('SIP credentials for auth_ephemeral', () => {
     expect(CLIENT_EVENTS['voice:credentials'].roles).toEqual(['agent', 'supervisor']);
     const credentials = createSipCredentialsRoute({ secret: SECRET, clock: () => NOW });
     const user = { id: '01HZX5V8Q2M3N4P5R6S7T8V9WA', username: 'agent1', displayName: 'Agent One', role: 'agent' as const };
-    expect(await credentials.run({}, { user })).toEqual({ ok: true, data: mintSipCredentials(SECRET, 'agent1', NOW) });
+    expect(await credentials.run({}, { user, socketId: 'desktop-1' })).toEqual({ ok: true, data: mintSipCredentials(SECRET, 'agent1', NOW) });
   });
 
   it('refuses a payload that asks for someone else’s credentials', async () => {
     const credentials = createSipCredentialsRoute({ secret: SECRET, clock: () => NOW });
     const user = { id: '01HZX5V8Q2M3N4P5R6S7T8V9WA', username: 'agent1', displayName: 'Agent One', role: 'agent' as const };
-    const answer = await credentials.run({ username: 'agent2' }, { user });
+    const answer = await credentials.run({ username: 'agent2' }, { user, socketId: 'desktop-1' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 });

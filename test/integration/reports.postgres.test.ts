@@ -1,0 +1,4 @@
+import { postgresTestStore } from './helpers/test-stores';
+import { defineReportsSuite } from './reports-suite';
+
+defineReportsSuite('postgres', postgresTestStore);
