@@ -739,6 +739,10 @@ export function createRoutingService(deps: RoutingDeps) {
         if (!isConnected(request.agentId) || s.state(request.agentId).state.status === 'offline') {
           throw refuse('conflict', 'That agent is not signed in to a desktop now.');
         }
+        // A call handed to an agent whose softphone is not registered would ring nowhere.
+        if (deps.channelGate && !deps.channelGate(request.agentId, task.channel)) {
+          throw refuse('conflict', `That agent cannot take ${task.channel} now (their phone is not registered).`);
+        }
         s.apply(task, { at: s.now, taskId: task.id, queueId: task.queueId, kind: 'assigned', agentId: request.agentId, reason: 'supervisor' });
         givenWork(s, request.agentId);
         return null;

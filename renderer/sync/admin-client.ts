@@ -34,20 +34,29 @@ function describe(error: unknown): AdminFailure {
 }
 
 /**
- * The admin screens' requests. Unlike agent work these are not queued while
- * offline: an admin change is checked by the hub against everything else
- * (an overflow loop, a queue that no longer exists), so it is made live or
- * not at all. Every answer is parsed with the contract's schemas.
+ * A request that happens live or not at all (admin forms, the supervisor's
+ * actions, reports): one acked emit, its answer parsed with `schema`, every
+ * failure turned into an AdminFailure the screens translate.
  */
-export function createAdminClient(socket: HubSocket, timeoutMs = 15_000) {
-  async function call<T>(event: string, send: (s: HubSocket) => Promise<unknown>, schema: z.ZodType<T>): Promise<AdminResult<T>> {
+export function createLiveCaller(socket: HubSocket, timeoutMs: number) {
+  return async function call<T>(event: string, send: (s: HubSocket) => Promise<unknown>, schema: z.ZodType<T>): Promise<AdminResult<T>> {
     try {
       const ack = await request(socket, (s) => send(s.timeout(timeoutMs) as HubSocket));
       return { ok: true, data: unwrapAck(event, ack, schema) };
     } catch (error) {
       return { ok: false, failure: describe(error) };
     }
-  }
+  };
+}
+
+/**
+ * The admin screens' requests. Unlike agent work these are not queued while
+ * offline: an admin change is checked by the hub against everything else
+ * (an overflow loop, a queue that no longer exists), so it is made live or
+ * not at all. Every answer is parsed with the contract's schemas.
+ */
+export function createAdminClient(socket: HubSocket, timeoutMs = 15_000) {
+  const call = createLiveCaller(socket, timeoutMs);
 
   return {
     queues: () => call('admin:queue:list', (s) => s.emitWithAck('admin:queue:list', {}), z.array(QueueSchema)),

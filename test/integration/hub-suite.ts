@@ -396,7 +396,7 @@ export function defineHubSuite(label: string, makeStore: () => Promise<TestStore
         const listener = await t.desktop('agent2');
         const { head } = expectOk(await listener.emitWithAck('sync:pull', { since: 0, limit: 1 }));
         const customer = byNumber('C000006');
-        const arriving = collectBroadcasts(listener, 8);
+        const arriving = collectBroadcasts(listener, 8, head);
         const second = await t.desktop('agent3');
         await Promise.all([
           push(agent, [note(customer.id, 'one'), note(customer.id, 'two'), note(customer.id, 'three')]),

@@ -156,6 +156,13 @@ for (const [label, makeStore] of [
       expect(JSON.parse(events[2]?.data ?? '{}')).toMatchObject({ reason: 'supervisor', agentId: ids.a2 });
       expect(expectError(await sup.emitWithAck('supervisor:task:assign', { taskId, agentId: ids.a2 ?? NOBODY })).code).toBe('conflict');
       expect(expectError(await sup.emitWithAck('supervisor:task:move', { taskId, queueId: general.id })).code).toBe('conflict');
+
+      // A call rings the agent's softphone: not handed to an agent whose phone is not registered.
+      const call = expectOk(await sup.emitWithAck('task:create', { channel: 'call', queueId: billing.id, customerId: null, subject: 'Call for agent2' })).id;
+      const unregistered = expectError(await sup.emitWithAck('supervisor:task:assign', { taskId: call, agentId: ids.a2 ?? NOBODY }));
+      expect([unregistered.code, unregistered.message]).toEqual(['conflict', expect.stringContaining('phone')]);
+      expectOk(await a2.emitWithAck('agent:phone', { registered: true }));
+      expect(expectOk(await sup.emitWithAck('supervisor:task:assign', { taskId: call, agentId: ids.a2 ?? NOBODY }))).toBeNull();
     });
 
     it('logging an agent out withdraws the offer ringing on their desktop', async () => {

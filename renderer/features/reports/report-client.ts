@@ -1,15 +1,8 @@
 import { REPORT_EXPORT_PATH, type ReportRequest, type ReportResult } from '../../../shared/protocol/reports';
 import { HubErrorSchema } from '../../../shared/protocol/errors';
-import type { AdminFailure, AdminResult } from '../../sync/admin-client';
-import { type HubSocket, request } from '../../sync/hub-socket';
-import { BadAnswerError, HubRefusalError, unwrapAck } from '../../sync/wire';
+import { type AdminResult, createLiveCaller } from '../../sync/admin-client';
+import type { HubSocket } from '../../sync/hub-socket';
 import { ReportResultSchema } from './report-wire';
-
-function describe(error: unknown): AdminFailure {
-  if (error instanceof HubRefusalError) return { kind: 'hub', error: error.error };
-  if (error instanceof BadAnswerError) return { kind: 'bad-answer', message: error.message };
-  return { kind: 'network' };
-}
 
 export type ReportExport = { hubUrl: string; accessToken: string; locale: 'en' | 'zh-CN' };
 
@@ -19,14 +12,9 @@ export type ReportExport = { hubUrl: string; accessToken: string; locale: 'en' |
  * A long range over a big store can take seconds, hence the long timeout.
  */
 export function createReportClient(socket: HubSocket, timeoutMs = 60_000) {
-  async function run(report: ReportRequest): Promise<AdminResult<ReportResult>> {
-    try {
-      const ack = await request(socket, (s) => s.timeout(timeoutMs).emitWithAck('report:run', report));
-      return { ok: true, data: unwrapAck('report:run', ack, ReportResultSchema) };
-    } catch (error) {
-      return { ok: false, failure: describe(error) };
-    }
-  }
+  const call = createLiveCaller(socket, timeoutMs);
+  const run = (report: ReportRequest): Promise<AdminResult<ReportResult>> =>
+    call('report:run', (s) => s.emitWithAck('report:run', report), ReportResultSchema);
 
   /** The same report as the hub's CSV file (bearer token: a plain link cannot carry it). */
   async function exportCsv(report: ReportRequest, where: ReportExport): Promise<AdminResult<{ blob: Blob; name: string }>> {

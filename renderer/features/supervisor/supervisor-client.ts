@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import type { SetAgentState } from '../../../shared/protocol/routing';
 import type { SupervisorBoard, SupervisorSettings } from '../../../shared/protocol/supervisor';
-import type { AdminFailure, AdminResult } from '../../sync/admin-client';
-import { type HubSocket, request } from '../../sync/hub-socket';
-import { BadAnswerError, HubRefusalError, unwrapAck } from '../../sync/wire';
+import { type AdminFailure, createLiveCaller } from '../../sync/admin-client';
+import type { HubSocket } from '../../sync/hub-socket';
 import { SupervisorBoardSchema } from './supervisor-wire';
 
 /** How many agents the message reached (those with a desktop open now). */
 const DeliveredSchema = z.object({ delivered: z.number().int().nonnegative() });
 
 export type MessageTarget = { kind: 'agent'; agentId: string } | { kind: 'queue'; queueId: string };
-
-function describe(error: unknown): AdminFailure {
-  if (error instanceof HubRefusalError) return { kind: 'hub', error: error.error };
-  if (error instanceof BadAnswerError) return { kind: 'bad-answer', message: error.message };
-  return { kind: 'network' };
-}
 
 /**
  * The live view's only line to the hub. Watching answers the board at once
@@ -25,14 +18,7 @@ function describe(error: unknown): AdminFailure {
  * is now, so nothing is queued while offline.
  */
 export function createSupervisorClient(socket: HubSocket, timeoutMs = 15_000) {
-  async function call<T>(event: string, send: (s: HubSocket) => Promise<unknown>, schema: z.ZodType<T>): Promise<AdminResult<T>> {
-    try {
-      const ack = await request(socket, (s) => send(s.timeout(timeoutMs) as HubSocket));
-      return { ok: true, data: unwrapAck(event, ack, schema) };
-    } catch (error) {
-      return { ok: false, failure: describe(error) };
-    }
-  }
+  const call = createLiveCaller(socket, timeoutMs);
 
   /** Calls `onBoard` with every board (the first from the ack, then each push) until the returned stop is called. */
   function watch(onBoard: (board: SupervisorBoard) => void, onFailure: (failure: AdminFailure) => void): () => void {

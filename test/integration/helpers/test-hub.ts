@@ -110,8 +110,13 @@ export async function pullAll(desktop: Desktop, request: { since?: number; limit
   throw new Error('pull did not finish');
 }
 
-/** Collects `sync:changes` broadcasts until `count` changes have arrived. */
-export function collectBroadcasts(desktop: Desktop, count: number, timeoutMs = 10_000): Promise<Change[][]> {
+/**
+ * Collects `sync:changes` broadcasts until `count` changes past `after` have
+ * arrived. Changes at or below `after` are dropped as a desktop drops them
+ * (renderer/sync/cursor.ts): broadcasts go out in short batches, so a desktop
+ * that just pulled up to the head can still receive the batch holding it.
+ */
+export function collectBroadcasts(desktop: Desktop, count: number, after: number, timeoutMs = 10_000): Promise<Change[][]> {
   return new Promise((resolve, reject) => {
     const batches: Change[][] = [];
     let seen = 0;
@@ -119,7 +124,9 @@ export function collectBroadcasts(desktop: Desktop, count: number, timeoutMs = 1
       desktop.off('sync:changes', listener);
       reject(new Error(`only ${seen} of ${count} changes arrived`));
     }, timeoutMs);
-    const listener = (changes: Change[]) => {
+    const listener = (batch: Change[]) => {
+      const changes = batch.filter((change) => change.seq > after);
+      if (changes.length === 0) return;
       batches.push(changes);
       seen += changes.length;
       if (seen >= count) {
