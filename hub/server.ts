@@ -67,6 +67,7 @@ import { NO_SURVEYS } from '../shared/reports/csat';
 import { createReportHttp } from './reports/report-http';
 import { createReportRoutes } from './reports/report-routes';
 import { createReportService } from './reports/report-service';
+import { createOrderImportHttp } from './crm/order-import-http';
 import { createSupervisorRoutes } from './supervisor/supervisor-routes';
 
 export type StartOptions = {
@@ -196,6 +197,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }),
         // ── reports: its HTTP routes (CSV export) ──
         reports: createReportHttp({ auth, reports }),
+        // ── orders: the shop's order file import; desktops hear of it through the sync broadcast, set up below ──
+        orders: createOrderImportHttp({ db, writeQueue, auth, broadcast: (changes) => push.broadcast(changes) }),
       }),
     );
     const io: HubServer = new Server(httpServer, {

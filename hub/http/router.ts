@@ -12,6 +12,7 @@ import type { AttachmentHttp } from '../attachments/attachment-http';
 import type { SmsHttp } from '../sms/sms-http';
 import type { EmailHttp } from '../email/outbound/email-http';
 import type { ReportHttp } from '../reports/report-http';
+import type { OrderImportHttp } from '../crm/order-import-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -39,6 +40,8 @@ export type HttpDeps = {
   emailFiles: EmailHttp;
   /** Historical reports' CSV export (hub/reports/report-http.ts). */
   reports: ReportHttp;
+  /** The shop's order file import (hub/crm/order-import-http.ts). */
+  orders: OrderImportHttp;
 };
 
 /**
@@ -110,6 +113,7 @@ export function createHttpHandler(deps: HttpDeps) {
     if (deps.sms.handles(pathname)) return deps.sms.handle(request, response, pathname);
     if (deps.emailFiles.handles(pathname)) return deps.emailFiles.handle(request, response, pathname);
     if (deps.reports.handles(pathname)) return deps.reports.handle(request, response);
+    if (deps.orders.handles(pathname)) return deps.orders.handle(request, response);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });

@@ -122,6 +122,8 @@ export const InteractionSchema = z.discriminatedUnion('channel', [
     amount: z.number().int(),
     currency: z.string().length(3),
     items: z.string().max(2000),
+    /** Gross profit in minor units, when the imported order file has it (issue 7); absent on older rows and on shops that do not send it. */
+    profit: z.number().int().optional(),
   }),
 ]);
 export type Interaction = z.infer<typeof InteractionSchema>;
