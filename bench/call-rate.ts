@@ -13,7 +13,6 @@ import { startHub } from '../hub/server';
 import { freeTcpPort, KAMAILIO_TEMPLATE, KamailioUnavailableError, kamailioWakeUrl } from '../scripts/kamailio';
 import { renderKamailioConfig } from '../scripts/kamailio-config';
 import { DEMO_PASSWORD } from '../shared/demo';
-import type { Response } from '../shared/protocol';
 import { type HubClient, loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
@@ -30,6 +29,7 @@ import {
   withChildren,
 } from './sip-load';
 import { report, round } from './stats';
+import { pool, sleep, unwrap } from './pool';
 
 /**
  * Issue 4: SIPp call rate through Kamailio + the hub's routing to
@@ -82,26 +82,6 @@ const GOAL_PER_SEC = 500;
 const DOMAIN = 'switchboard.local';
 const VOICE_KEY = 'bench-call-rate-voice-key-0123456789abcdef';
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function unwrap<T>(response: Response<T>, what: string): T {
-  if (!response.ok) throw new Error(`${what} refused: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
-
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * Per step, beside SIPp's figures: CPU of Kamailio (all its processes), of the

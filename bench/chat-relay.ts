@@ -15,6 +15,7 @@ import { type HubClient, loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
+import { sleep, unwrap } from './pool';
 
 /**
  * Web chat under load: visitor line → the agent's desktop, and the agent's
@@ -29,13 +30,6 @@ const LINE_EVERY_MS = 2_000;
 const DURATION_S = scaled(30, 5);
 
 type Visitor = Socket<HubToVisitorEvents, VisitorToHubEvents>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function unwrap<T>(response: Response<T>, what: string): T {
-  if (!response.ok) throw new Error(`${what} refused: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
 
 async function hubRelay() {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-chat-'));

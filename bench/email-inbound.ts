@@ -8,12 +8,12 @@ import { loadConfig } from '../hub/config';
 import { DEMO_MAILBOX } from '../hub/email/demo-email';
 import type { Receipt } from '../hub/email/inbound-mail';
 import { startHub } from '../hub/server';
-import type { Response } from '../shared/protocol';
 import { emailCorpus } from './email-corpus';
 import { loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
+import { unwrap } from './pool';
 
 /**
  * Inbound email throughput: a generated corpus of mixed mail (plain, HTML
@@ -42,11 +42,6 @@ function memoryMiB() {
   collect();
   const { rss, heapUsed } = process.memoryUsage();
   return { rss: round(rss / 1024 / 1024, 1), heapUsed: round(heapUsed / 1024 / 1024, 1) };
-}
-
-function unwrap<T>(response: Response<T>, what: string): T {
-  if (!response.ok) throw new Error(`${what} refused: ${response.error.code} ${response.error.message}`);
-  return response.data;
 }
 
 async function hubPath() {

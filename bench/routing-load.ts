@@ -13,11 +13,11 @@ import { loadConfig } from '../hub/config';
 import { insertUsers } from '../hub/db/user-queries';
 import { startHub } from '../hub/server';
 import { DEMO_PASSWORD } from '../shared/demo';
-import type { Response } from '../shared/protocol';
 import { type HubClient, loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
+import { pool, sleep, unwrap } from './pool';
 
 /**
  * Issue 3's goals under load, each beside a raw socket.io baseline run now:
@@ -35,27 +35,6 @@ const IDLE_DESKTOPS = scaled(1_000, 50);
 const GOAL_P99_MS = 25;
 const GOAL_RSS_MB = 200;
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function unwrap<T>(response: Response<T>, what: string): T {
-  if (!response.ok) throw new Error(`${what} refused: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
-
-/** `fn` over every item, at most `limit` at once. */
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 // ── goal 1: task created → offer at the desktop ─────────────────────────────
 

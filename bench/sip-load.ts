@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBinary, freeSipPort, KAMAILIO_INSTALL_HINT, KamailioUnavailableError, optionsProbe, waitForUdpAnswer } from '../scripts/kamailio';
 import { percentile, round } from './stats';
+import { sleep } from './pool';
 
 /**
  * SIP load for call-rate: Kamailio started from a config the bench renders
@@ -337,5 +338,3 @@ function unexpectedMessages(dir: string): Record<string, number> {
   }
   return counts;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

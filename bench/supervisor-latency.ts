@@ -12,13 +12,13 @@ import { loadConfig } from '../hub/config';
 import { insertUsers } from '../hub/db/user-queries';
 import { startHub } from '../hub/server';
 import { DEMO_PASSWORD } from '../shared/demo';
-import type { Response } from '../shared/protocol';
 import type { SupervisorBoard } from '../shared/protocol/supervisor';
 import { launchChromium } from '../test/e2e/harness';
 import { type HubClient, loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
+import { pool, sleep, unwrap } from './pool';
 
 /**
  * Issue 6: supervisor view update latency, task event → figure updated on
@@ -38,27 +38,8 @@ const DURATION_S = scaled(60, 5);
 /** Boards kept for the baseline's replay. */
 const REPLAY_BOARDS = 100;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Wall time with sub-millisecond precision, comparable between this process and the page. */
 const wallNow = () => performance.timeOrigin + performance.now();
-
-function unwrap<T>(response: Response<T>, what: string): T {
-  if (!response.ok) throw new Error(`${what} refused: ${response.error.code} ${response.error.message}`);
-  return response.data;
-}
-
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * Each start → the earliest time a mark with `at` at or after it was seen,
