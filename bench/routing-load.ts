@@ -7,17 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { ulid } from 'ulid';
-import { hashPassword } from '../hub/auth/password';
 import { loadConfig } from '../hub/config';
-import { insertUsers } from '../hub/db/user-queries';
 import { startHub } from '../hub/server';
-import { DEMO_PASSWORD } from '../shared/demo';
 import { type HubClient, loginDemo, openHubClient } from './hub-client';
 import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
 import { pool, sleep, unwrap } from './pool';
+import { createBenchAgents } from './bench-agents';
 
 /**
  * Issue 3's goals under load, each beside a raw socket.io baseline run now:
@@ -51,31 +48,12 @@ async function hubOfferLatencies() {
     if (!queue) throw new Error('no chat queue without required skills in the demo seed');
     const disposition = queue.dispositions[0];
 
-    // Users straight into the store (one argon2 hash shared by all: 500 hashes would take a minute); profiles through the admin event.
     let at = performance.now();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const users = Array.from({ length: AGENTS }, (_, i) => ({
-      user: { id: ulid(), username: `bench.agent.${i}`, displayName: `Bench agent ${i}`, role: 'agent' as const },
-      passwordHash,
-    }));
-    for (let i = 0; i < users.length; i += 100) await insertUsers(hub.db, users.slice(i, i + 100), Date.now());
-    await pool(users, 50, async ({ user }) =>
-      unwrap(
-        await admin.timeout(60_000).emitWithAck('admin:agent:upsert', {
-          userId: user.id,
-          skills: {},
-          queueIds: [queue.id],
-          capacity: { chat: 3, email: 5, sms: 3 },
-          autoAccept: {},
-          maxMissedBeforeAway: 0,
-        }),
-        'admin:agent:upsert',
-      ),
-    );
+    const users = await createBenchAgents(hub.db, admin, AGENTS, queue.id, { chat: 3, email: 5, sms: 3 });
     log(`routing-load: ${AGENTS} agents and profiles in ${Math.round(performance.now() - at)} ms`);
 
     at = performance.now();
-    const sessions = await pool(users, 4, ({ user }) => loginDemo(hub.url, user.username));
+    const sessions = await pool(users, 4, (user) => loginDemo(hub.url, user.username));
     log(`routing-load: ${AGENTS} logins in ${Math.round(performance.now() - at)} ms`);
 
     const createdAt = new Map<string, number>();

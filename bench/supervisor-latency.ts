@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { Server } from 'socket.io';
-import { ulid } from 'ulid';
-import { hashPassword } from '../hub/auth/password';
 import { loadConfig } from '../hub/config';
-import { insertUsers } from '../hub/db/user-queries';
 import { startHub } from '../hub/server';
 import { DEMO_PASSWORD } from '../shared/demo';
 import type { SupervisorBoard } from '../shared/protocol/supervisor';
@@ -19,6 +16,7 @@ import { log } from './log';
 import { scaled } from './scale';
 import { report, round, summary } from './stats';
 import { pool, sleep, unwrap } from './pool';
+import { createBenchAgents } from './bench-agents';
 
 /**
  * Issue 6: supervisor view update latency, task event → figure updated on
@@ -105,26 +103,8 @@ async function hubRun() {
     if (!queue) throw new Error('no chat queue without required skills in the demo seed');
     const disposition = queue.dispositions[0];
 
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const users = Array.from({ length: AGENTS }, (_, i) => ({
-      user: { id: ulid(), username: `bench.agent.${i}`, displayName: `Bench agent ${i}`, role: 'agent' as const },
-      passwordHash,
-    }));
-    for (let i = 0; i < users.length; i += 100) await insertUsers(hub.db, users.slice(i, i + 100), Date.now());
-    await pool(users, 50, async ({ user }) =>
-      unwrap(
-        await admin.timeout(60_000).emitWithAck('admin:agent:upsert', {
-          userId: user.id,
-          skills: {},
-          queueIds: [queue.id],
-          capacity: { chat: 3 },
-          autoAccept: {},
-          maxMissedBeforeAway: 0,
-        }),
-        'admin:agent:upsert',
-      ),
-    );
-    const sessions = await pool(users, 4, ({ user }) => loginDemo(hub.url, user.username));
+    const users = await createBenchAgents(hub.db, admin, AGENTS, queue.id, { chat: 3 });
+    const sessions = await pool(users, 4, (user) => loginDemo(hub.url, user.username));
     let workErrors = 0;
     /** Work under way; once the load ends no new offer is taken, and the hub closes after these finish. */
     const inFlight = new Set<Promise<void>>();
