@@ -1,6 +1,7 @@
 import { rendererAssets } from './browser';
 import { benchCallRate } from './call-rate';
 import { benchChatRelay } from './chat-relay';
+import { benchCustomerValue } from './customer-value';
 import { benchEmailInbound } from './email-inbound';
 import { benchInitialSync } from './initial-sync';
 import { log } from './log';
@@ -22,10 +23,10 @@ import { benchSupervisorLatency } from './supervisor-latency';
  *   BENCH_SCALE=0.1 npm run bench           a tenth of every size, for a quick look
  *   BENCH_ONLY=open-timeline npm run bench  one benchmark
  */
-const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate', 'email-inbound', 'supervisor-latency', 'reports'] as const;
+const BENCHES = ['initial-sync', 'offline-search', 'open-timeline', 'screen-pop', 'mutation-fanout', 'routing-decision', 'routing-load', 'chat-relay', 'call-rate', 'email-inbound', 'supervisor-latency', 'reports', 'customer-value'] as const;
 type BenchName = (typeof BENCHES)[number];
 /** Benchmarks that never open a page. */
-const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate', 'email-inbound', 'reports']);
+const WITHOUT_BROWSER: ReadonlySet<BenchName> = new Set(['call-rate', 'email-inbound', 'reports', 'customer-value']);
 
 function selected(): ReadonlySet<BenchName> {
   const only = process.env.BENCH_ONLY?.trim();
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   if (wanted.has('email-inbound')) await timed('email-inbound', benchEmailInbound);
   if (wanted.has('supervisor-latency')) await timed('supervisor-latency', benchSupervisorLatency);
   if (wanted.has('reports')) await timed('reports', benchReports);
+  if (wanted.has('customer-value')) await timed('customer-value', benchCustomerValue);
   report('run', { benches: ran, scale: BENCH_SCALE, totalMs: Math.round(performance.now() - started) });
 }
 

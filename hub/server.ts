@@ -63,12 +63,27 @@ import { createSmsRoutes } from './sms/sms-routes';
 import { createSmsService, type SmsService } from './sms/sms-service';
 import { seedSmsIfEmpty } from './sms/sms-settings';
 import { webhookProvider } from './sms/webhook-provider';
-import { NO_SURVEYS } from '../shared/reports/csat';
+import { surveyCsat } from './surveys/survey-csat';
+import { createSurveyHttp } from './surveys/survey-http';
+import { createSurveyRoutes } from './surveys/survey-routes';
+import { createSurveyService } from './surveys/survey-service';
 import { createReportHttp } from './reports/report-http';
 import { createReportRoutes } from './reports/report-routes';
 import { createReportService } from './reports/report-service';
 import { createOrderImportHttp } from './crm/order-import-http';
+import { createValueRoutes } from './crm/value-routes';
+import type { RecomputeAnswer } from '../shared/protocol/customer-value';
+import { createValueService } from './crm/value-service';
+import { createAnalysisRoutes } from './crm/analysis/analysis-routes';
+import { createCampaignRoutes } from './campaigns/campaign-routes';
+import { createCampaignService } from './campaigns/campaign-service';
+import { createAnalysisService } from './crm/analysis/analysis-service';
+import { createCustomerExportHttp } from './crm/analysis/customer-export-http';
+import { createCrossSellService } from './crm/cross-sell/cross-sell-service';
 import { createSupervisorRoutes } from './supervisor/supervisor-routes';
+import { followUpRuleTriggers } from './follow-ups/rule-triggers';
+import { createFollowUps, type FollowUps } from './follow-ups/follow-ups';
+import { type ComplaintService, createComplaintService } from './complaints/complaint-service';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -98,6 +113,15 @@ export type RunningHub = {
   /** Inbound email: tests and the bench file raw mail through it; `smtpPort` is null when the listener is off (SMTP_PORT=0). */
   email: InboundMail;
   smtpPort: number | null;
+  /** Follow-ups: the rule entry points other areas call, and the scheduler tests `check()` after moving the clock. */
+  followUps: FollowUps;
+  /** Complaints: `onStep` for other areas, and the escalation pass tests `sweep()` after moving the clock. */
+  complaints: ComplaintService;
+  /**
+   * Customer value and its daily snapshot: the nightly run's work on demand (`npm start` works the demo's
+   * values out at once, so its 360s and the analysis screens have figures from the first sign-in).
+   */
+  crm: { recomputeValues(): Promise<RecomputeAnswer>; snapshotValues(): Promise<number> };
   close(): Promise<void>;
 };
 
@@ -179,8 +203,25 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     // The provider's delivery reports come back to this address unless an admin set the public one; known once listening.
     let hubUrl = '';
     // Historical reports: finished periods are rolled up hourly in the background and when a report asks.
-    const reports = createReportService({ db, writeQueue, clock, csat: NO_SURVEYS, log });
+    const reports = createReportService({ db, writeQueue, clock, csat: surveyCsat(db), log });
     const stopReports = reports.start();
+    // Customer value (hub/crm/): recomputed nightly and as orders arrive; changes reach desktops through the sync broadcast set up below.
+    // A new VIP or a valuable customer in decline starts a follow-up rule; the follow-ups area is made further down, after routing.
+    const customerValue = createValueService({
+      db,
+      kind: store.kind,
+      writeQueue,
+      clock,
+      broadcast: (changes) => push.broadcast(changes),
+      log,
+      onShift: (shift) => ruleTriggers.valueShift(shift),
+    });
+    const stopCustomerValue = customerValue.start();
+    // Customer analysis (daily value snapshots) and cross-sell (rules mined nightly) read the value rows and orders (hub/crm/analysis, hub/crm/cross-sell).
+    const analysis = createAnalysisService({ db, kind: store.kind, writeQueue, clock, log });
+    const stopAnalysis = analysis.start();
+    const crossSell = createCrossSellService({ db, kind: store.kind, writeQueue, clock, log });
+    const stopCrossSell = crossSell.start();
     const httpServer = createServer(
       createHttpHandler({
         db,
@@ -197,8 +238,12 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         emailFiles: createEmailHttp({ db, writeQueue, clock, auth, store: attachments }),
         // ── reports: its HTTP routes (CSV export) ──
         reports: createReportHttp({ auth, reports }),
+        // ── surveys (hub/surveys/): its HTTP routes ──
+        surveys: createSurveyHttp({ db, writeQueue, clock, broadcast: (changes) => push.broadcast(changes) }),
+        // ── customer value (hub/crm/): its HTTP routes ──
+        customerExport: createCustomerExportHttp({ auth, analysis }),
         // ── orders: the shop's order file import; desktops hear of it through the sync broadcast, set up below ──
-        orders: createOrderImportHttp({ db, writeQueue, auth, broadcast: (changes) => push.broadcast(changes) }),
+        orders: createOrderImportHttp({ db, writeQueue, auth, broadcast: (changes) => push.broadcast(changes), orderValues: customerValue }),
       }),
     );
     const io: HubServer = new Server(httpServer, {
@@ -231,6 +276,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       writeQueue,
       clock,
       defaultRegion: config.defaultRegion,
+      refreshCustomerValues: customerValue.refreshCustomers,
       broadcast: (changes) => {
         changeBatches.add(changes);
         // An agent's mail was just filed (email.send): hand it to the relay now rather than at the next sweep.
@@ -292,6 +338,25 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     sms = smsService;
     const voiceRoutes = createVoiceRoutes({ db, writeQueue, voice: voiceService });
     const sipCredentials = createSipCredentialsRoute({ secret: sipAuthSecret, clock });
+    // Follow-ups fall due on the hub's clock; a pushed change that moves one re-arms the timer (hub/follow-ups/follow-ups.ts).
+    const followUps = createFollowUps({ db, writeQueue, clock, routing, broadcast: push.broadcast, log });
+    push.broadcast = followUps.watch(push.broadcast);
+    const stopFollowUps = followUps.scheduler.start();
+    const ruleTriggers = followUpRuleTriggers(followUps.service, log);
+    // Complaints hear every commit (steps, escalation timer, the customer's messages: hub/complaints/complaint-service.ts).
+    const complaints = createComplaintService({ db, writeQueue, clock, io, visitors, log, broadcast: push.broadcast, smsProvider: webhookProvider });
+    const pushBroadcast = push.broadcast;
+    push.broadcast = (changes) => {
+      pushBroadcast(changes);
+      complaints.committed(changes);
+    };
+    const stopComplaints = complaints.start();
+    // Satisfaction surveys follow tasks to `done` (hub/surveys/survey-service.ts) and complaints to their close.
+    const surveys = createSurveyService({ db, writeQueue, clock, routing, visitors, nudgeEmail: () => void emailOutbox.nudge(), smsProvider: webhookProvider, hubUrl: () => hubUrl, log });
+    complaints.onStep(ruleTriggers.complaintStep);
+    complaints.onStep((complaint, step) => {
+      if (step === 'close') surveys.requestComplaintSurvey(complaint).catch((error: unknown) => log.error(`complaint ${complaint.id}: the survey was not sent`, error));
+    });
     const routes = createEventRoutes({
       db,
       push,
@@ -308,6 +373,17 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       supervisorRoutes: createSupervisorRoutes({ db, writeQueue, io, routing, clock, log, phoneRegistered: (userId) => phones.isRegistered(userId) }),
       // ── reports: its routes ──
       reportRoutes: createReportRoutes(reports),
+      // ── complaints (hub/complaints/): its routes ──
+      complaintRoutes: complaints.routes,
+      // ── follow-ups (hub/follow-ups/): its routes ──
+      followUpRoutes: followUps.routes,
+      // ── surveys (hub/surveys/): its routes ──
+      surveyRoutes: createSurveyRoutes({ db, writeQueue }),
+      // ── customer value (hub/crm/): its routes ──
+      valueRoutes: createValueRoutes(customerValue),
+      analysisRoutes: createAnalysisRoutes(analysis, crossSell),
+      // ── campaigns (hub/campaigns/): its routes ──
+      campaignRoutes: createCampaignRoutes(createCampaignService({ db, writeQueue, clock, broadcast: (changes) => push.broadcast(changes) })),
       // ── monitor: its routes ──
       monitorRoutes: attachMonitor({ db, writeQueue, io, routing, clock, log }),
     });
@@ -334,9 +410,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     const close = (): Promise<void> => {
       closing ??= (async () => {
         stopSweep();
+        stopFollowUps();
+        stopComplaints();
         stopEmailOutbox();
         await stopReports();
+        await stopCustomerValue();
+        await stopAnalysis();
+        await stopCrossSell();
         await email.close();
+        await complaints.idle();
         await emailOutbox.idle();
         changeBatches.flush();
         const ioClosed = io.close();
@@ -349,7 +431,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       })();
       return closing;
     };
-    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, sipAuthSecret, email: email.inbound, smtpPort: email.smtpPort, close };
+    return { url, port, db, storeKind: store.kind, storeLocation: store.location, seeded, io, routing, voiceKey, sipAuthSecret, email: email.inbound, smtpPort: email.smtpPort, followUps, complaints, crm: { recomputeValues: customerValue.recompute, snapshotValues: analysis.snapshot }, close };
   } catch (error) {
     await store.close();
     throw error;

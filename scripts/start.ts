@@ -34,6 +34,10 @@ async function main(): Promise<void> {
   if (hub.seeded) {
     console.log(`Demo data seeded. Sign in with password "${hub.seeded.password}" as:`);
     for (const user of hub.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
+    // The nightly value run, once now: the demo's tiers, RFM, lifetime values and the analysis screens have figures at once.
+    const values = await hub.crm.recomputeValues();
+    await hub.crm.snapshotValues();
+    console.log(`Customer values worked out: ${values.customers} customers, ${values.orders} orders, ${values.tierChanges} new tiers.`);
   }
   const sip = await startSipServer(hub, config.voice.sipDomain);
 

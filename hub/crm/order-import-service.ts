@@ -10,8 +10,8 @@ import {
 } from '../../shared/crm/order-import';
 import type { Change } from '../../shared/protocol/changes';
 import { ORDER_IMPORT_BAD_LIST_MAX, type OrderImportAnswer, type OrderImportBadRow } from '../../shared/protocol/orders';
-import { appendChanges } from '../db/change-log';
-import type { Database } from '../db/schema';
+import { appendChanges, type ChangeDraft } from '../db/change-log';
+import type { Database, Queryable } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
 import { customerIdsByNumber, type OrderInteraction, orderInteractionId, storedInteractionData, upsertOrders } from './order-store';
 
@@ -20,6 +20,23 @@ export type OrderImportDeps = {
   writeQueue: WriteQueue;
   /** Sends committed changes to the desktops (the same path as pushed mutations). */
   broadcast: (changes: Change[]) => void;
+  /** Customer value (hub/crm/value-service.ts): points and figures follow the orders. */
+  orderValues?: OrderValues;
+};
+
+/**
+ * What the import asks of customer value, in each batch's own transaction so
+ * points and figures commit with the orders or not at all. A file's first
+ * `incrementalMax` orders recompute their customers at once; past that (a
+ * year's export) the rest only earn their points, and one full recompute
+ * follows the file: cheaper than recomputing each customer many times over.
+ */
+export type OrderValues = {
+  incrementalMax: number;
+  /** Earns and recomputes; answers the changes to append. */
+  applyOrders(trx: Queryable, orders: readonly OrderInteraction[]): Promise<ChangeDraft[]>;
+  earnPoints(trx: Queryable, orders: readonly OrderInteraction[]): Promise<void>;
+  recomputeLater(): void;
 };
 
 export type OrderImportOptions = {
@@ -80,10 +97,14 @@ export async function importOrderStream(deps: OrderImportDeps, body: AsyncIterab
     for (const row of batch.bad) addBad(row);
     pending.push(...batch.good);
   };
+  let deferred = false;
   const flush = async () => {
     const rows = pending;
     pending = [];
-    if (rows.length > 0) await writeBatch(deps, rows, options.currency, tally, addBad);
+    if (rows.length === 0) return;
+    const limit = deps.orderValues?.incrementalMax ?? Number.POSITIVE_INFINITY;
+    deferred ||= tally.imported + rows.length > limit;
+    await writeBatch(deps, rows, options.currency, tally, addBad, deferred);
   };
 
   let bytes = 0;
@@ -107,6 +128,9 @@ export async function importOrderStream(deps: OrderImportDeps, body: AsyncIterab
     if (error instanceof OrderImportError) throw new OrderFileError(error.code, error.line, error.message, tally.imported);
     if (error instanceof CsvDecodeError) throw new OrderFileError(error.code, null, error.message, tally.imported);
     throw error;
+  } finally {
+    // Also when the file broke part-way: the batches before the break are in and their figures are owed.
+    if (deferred) deps.orderValues?.recomputeLater();
   }
   tally.bad.sort((a, b) => a.line - b.line);
   return { encoding: decoder.encoding, rows: importer.rowCount, ...tally, ignoredColumns: [...importer.ignoredColumns] };
@@ -129,7 +153,14 @@ function orderOf(row: OrderRow, customerId: string, currency: string): OrderInte
   return row.profitCents === null ? order : { ...order, profit: row.profitCents };
 }
 
-async function writeBatch(deps: OrderImportDeps, rows: readonly OrderRow[], currency: string, tally: Tally, addBad: (row: OrderImportBadRow) => void): Promise<void> {
+async function writeBatch(
+  deps: OrderImportDeps,
+  rows: readonly OrderRow[],
+  currency: string,
+  tally: Tally,
+  addBad: (row: OrderImportBadRow) => void,
+  deferValues: boolean,
+): Promise<void> {
   await deps.writeQueue(async () => {
     const outcome = await deps.db.transaction().execute(async (trx) => {
       const customers = await customerIdsByNumber(
@@ -161,10 +192,11 @@ async function writeBatch(deps: OrderImportDeps, rows: readonly OrderRow[], curr
         else if (before !== JSON.stringify(order)) changed.push(order);
       }
       await upsertOrders(trx, fresh, changed);
-      const changes = await appendChanges(
-        trx,
-        [...fresh, ...changed].map((data) => ({ entity: 'interaction' as const, op: 'put' as const, data })),
-      );
+      const written = [...fresh, ...changed];
+      let values: ChangeDraft[] = [];
+      if (deps.orderValues && deferValues) await deps.orderValues.earnPoints(trx, written);
+      else if (deps.orderValues) values = await deps.orderValues.applyOrders(trx, written);
+      const changes = await appendChanges(trx, [...[...fresh, ...changed].map((data) => ({ entity: 'interaction' as const, op: 'put' as const, data })), ...values]);
       return { unknown, changes, fresh: fresh.length, changed: changed.length, unchanged: orders.length - fresh.length - changed.length };
     });
     // Still inside the write queue, so broadcasts leave in seq order.

@@ -24,7 +24,7 @@ export async function linkCustomer(ctx: StepContext, request: CustomerLink): Pro
   const target = await findCustomer(trx, request.intoId);
   if (!target) throw refuse('not-found', 'No such customer to link to.');
 
-  const moved = await moveCustomerRecords(trx, drafts, source.id, target.id);
+  const moved = await moveCustomerRecords(trx, drafts, source.id, target.id, ctx.now);
   for (const task of moved.openTasks) ctx.rewrite(task);
   await trx.deleteFrom('customers').where('id', '=', source.id).execute();
   drafts.push({ entity: 'customer', op: 'delete', data: { id: source.id } });

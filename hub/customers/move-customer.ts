@@ -5,6 +5,10 @@ import type { ChangeDraft } from '../db/change-log';
 import type { TaskView } from '../../shared/protocol/routing';
 import type { Queryable } from '../db/schema';
 import { readStoredJson } from '../db/stored-json';
+import { moveCampaignEntries } from '../campaigns/move-campaign-entries';
+import { moveComplaints } from '../complaints/move-complaints';
+import { moveCustomerValue } from '../crm/move-value';
+import { moveFollowUps } from '../follow-ups/follow-up-store';
 
 /** What moved from one customer to another, for the agent's confirmation and the audit note. */
 export type MovedRecords = {
@@ -16,6 +20,7 @@ export type MovedRecords = {
   chats: number;
   emailThreads: number;
   smsConversations: number;
+  complaints: number;
 };
 
 /** Records that keep their customer inside the JSON; the id is a ULID, so the text match names only this customer. */
@@ -26,13 +31,15 @@ const withCustomer = (data: string, customerId: string): string => JSON.stringif
 /**
  * Everything a customer has, moved onto another: identities, the timeline,
  * calls still in `voice_calls`, open tasks (a follow-up or a call ringing
- * now), chat conversations, email threads and SMS conversations — so the
+ * now), chat conversations, email threads and SMS conversations, complaints,
+ * follow-ups, surveys, loyalty points, cross-sell outcomes and call-list
+ * places (with a do-not-contact flag) — so the
  * next contact on any channel finds the other customer. Closed tasks keep
  * their customer as history. Runs inside the caller's transaction; the
  * drafts tell desktops about the rows they cache (identities, interactions).
  * The moved-from customer itself is left for the caller to remove.
  */
-export async function moveCustomerRecords(trx: Queryable, drafts: ChangeDraft[], fromId: string, intoId: string): Promise<MovedRecords> {
+export async function moveCustomerRecords(trx: Queryable, drafts: ChangeDraft[], fromId: string, intoId: string, now: number): Promise<MovedRecords> {
   const identities = await trx.selectFrom('identities').selectAll().where('customer_id', '=', fromId).execute();
   await trx.updateTable('identities').set({ customer_id: intoId }).where('customer_id', '=', fromId).execute();
   for (const row of identities) {
@@ -85,6 +92,13 @@ export async function moveCustomerRecords(trx: Queryable, drafts: ChangeDraft[],
 
   const sms = await trx.updateTable('sms_conversations').set({ customer_id: intoId }).where('customer_id', '=', fromId).executeTakeFirst();
 
+  const complaints = await moveComplaints(trx, drafts, fromId, intoId);
+  drafts.push(...(await moveFollowUps(trx, fromId, intoId, now)));
+  // A survey still open for an answer files it on the survivor's timeline.
+  await trx.updateTable('surveys').set({ customer_id: intoId }).where('customer_id', '=', fromId).execute();
+  await moveCustomerValue(trx, fromId, intoId);
+  await moveCampaignEntries(trx, fromId, intoId);
+
   return {
     identities: identities.length,
     interactions: interactions.length,
@@ -93,5 +107,6 @@ export async function moveCustomerRecords(trx: Queryable, drafts: ChangeDraft[],
     chats: chats.length,
     emailThreads: threads.length,
     smsConversations: Number(sms.numUpdatedRows),
+    complaints,
   };
 }

@@ -1,5 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { complaintMigration } from '../complaints/complaint-migration';
 import type { StoreKind } from './schema';
+import { customerValueMigration } from '../crm/value-migration';
+import { valueSnapshotMigration } from '../crm/analysis/analysis-migration';
+import { followUpMigration } from '../follow-ups/follow-up-migration';
+import { surveyMigration } from '../surveys/survey-migration';
+import { campaignMigration } from '../campaigns/campaign-migration';
 
 /**
  * One list of migrations for both stores. The only difference is the integer
@@ -375,6 +381,19 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
         await db.schema.createIndex('tasks_created_at').on('tasks').column('created_at').execute();
       },
     },
+    // Issue 7 areas keep their migrations beside their code; one line each here:
+    // ── complaints (hub/complaints/) ──
+    '0012_complaints': complaintMigration(kind),
+    // ── follow-ups (hub/follow-ups/) ──
+    '0013_follow_ups': followUpMigration(int64),
+    // ── surveys (hub/surveys/) ──
+    '0014_surveys': surveyMigration(kind),
+    // ── customer value (hub/crm/) ──
+    '0015_customer_value': customerValueMigration(kind),
+    // ── customer analysis (hub/crm/analysis/) ──
+    '0016_value_snapshots': valueSnapshotMigration(kind),
+    // ── campaigns (hub/campaigns/) ──
+    '0017_campaigns': campaignMigration(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -277,6 +277,7 @@ export type ReportRollupsTable = {
   fcr_resolved: number;
 };
 
+// Issue 7 areas declare their tables beside their code (e.g. hub/complaints/complaint-tables.ts) and add them to Database below.
 export type Database = {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -307,6 +308,23 @@ export type Database = {
   sms_messages: SmsMessagesTable;
   sms_opt_outs: SmsOptOutsTable;
   report_rollups: ReportRollupsTable;
+  // ── complaints (hub/complaints/) ──
+  complaints: import('../complaints/complaint-tables').ComplaintsTable;
+  complaint_escalations: import('../complaints/complaint-tables').ComplaintEscalationsTable;
+  // ── follow-ups (hub/follow-ups/) ──
+  follow_ups: import('../follow-ups/follow-up-tables').FollowUpsTable;
+  // ── surveys (hub/surveys/) ──
+  surveys: import('../surveys/survey-tables').SurveysTable;
+  // ── customer value (hub/crm/) ──
+  customer_values: import('../crm/value-tables').CustomerValuesTable;
+  loyalty_ledger: import('../crm/value-tables').LoyaltyLedgerTable;
+  // ── customer analysis (hub/crm/analysis/) ──
+  value_snapshots: import('../crm/analysis/analysis-tables').ValueSnapshotsTable;
+  cross_sell_outcomes: import('../crm/analysis/analysis-tables').CrossSellOutcomesTable;
+  // ── campaigns (hub/campaigns/) ──
+  campaigns: import('../campaigns/campaign-tables').CampaignsTable;
+  campaign_entries: import('../campaigns/campaign-tables').CampaignEntriesTable;
+  do_not_contact: import('../campaigns/campaign-tables').DoNotContactTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

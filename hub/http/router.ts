@@ -13,6 +13,8 @@ import type { SmsHttp } from '../sms/sms-http';
 import type { EmailHttp } from '../email/outbound/email-http';
 import type { ReportHttp } from '../reports/report-http';
 import type { OrderImportHttp } from '../crm/order-import-http';
+import type { SurveyHttp } from '../surveys/survey-http';
+import type { CustomerExportHttp } from '../crm/analysis/customer-export-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -42,6 +44,12 @@ export type HttpDeps = {
   reports: ReportHttp;
   /** The shop's order file import (hub/crm/order-import-http.ts). */
   orders: OrderImportHttp;
+  // ── surveys (hub/surveys/): its HTTP routes ──
+  /** The survey page customers open from a link, and the widget's answer (hub/surveys/survey-http.ts). */
+  surveys: SurveyHttp;
+  // ── customer value (hub/crm/): its HTTP routes ──
+  /** The analysis customer list's CSV export (hub/crm/analysis/customer-export-http.ts). */
+  customerExport: CustomerExportHttp;
 };
 
 /**
@@ -113,6 +121,10 @@ export function createHttpHandler(deps: HttpDeps) {
     if (deps.sms.handles(pathname)) return deps.sms.handle(request, response, pathname);
     if (deps.emailFiles.handles(pathname)) return deps.emailFiles.handle(request, response, pathname);
     if (deps.reports.handles(pathname)) return deps.reports.handle(request, response);
+    // ── surveys (hub/surveys/): its HTTP routes ──
+    if (deps.surveys.handles(pathname)) return deps.surveys.handle(request, response);
+    // ── customer value (hub/crm/): its HTTP routes ──
+    if (deps.customerExport.handles(pathname)) return deps.customerExport.handle(request, response);
     if (deps.orders.handles(pathname)) return deps.orders.handle(request, response);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -27,6 +27,23 @@ export type SupervisorEventName = Extract<ClientEventName, `supervisor:${string}
 // ── reports (hub/reports/): its event-name type ──
 /** Historical reports (hub/reports/report-routes.ts). */
 export type ReportEventName = Extract<ClientEventName, `report:${string}`>;
+// ── complaints (hub/complaints/): its event-name type ──
+/** Complaints' settings and lists (hub/complaints/complaint-routes.ts); their changes are mutations. */
+export type ComplaintEventName = Extract<ClientEventName, `complaint:${string}` | 'admin:complaints:set'>;
+// ── follow-ups (hub/follow-ups/): its event-name type ──
+/** Follow-up lists and rule settings (hub/follow-ups/follow-up-routes.ts); scheduling and outcomes are mutations. */
+export type FollowUpEventName = Extract<ClientEventName, `followUp:${string}` | 'admin:followUps:set'>;
+// ── surveys (hub/surveys/): its event-name type ──
+/** The admin's survey settings (hub/surveys/survey-routes.ts); answers come over HTTP (survey-http.ts). */
+export type SurveyEventName = Extract<ClientEventName, `admin:surveys:${string}`>;
+// ── customer value (hub/crm/): its event-name type ──
+/** Customer value: the 360's panel, points, hand-added orders, settings and the recompute (hub/crm/value-routes.ts). */
+export type CustomerValueEventName = Extract<ClientEventName, 'customer:value' | 'customer:credit' | 'loyalty:adjust' | 'order:add' | `admin:value:${string}`>;
+/** Customer analysis and cross-sell (hub/crm/analysis/analysis-routes.ts). */
+export type CustomerAnalysisEventName = Extract<ClientEventName, `analysis:${string}` | 'customer:list' | `crossSell:${string}`>;
+// ── campaigns (hub/campaigns/): its event-name type ──
+/** Outbound campaigns (hub/campaigns/campaign-routes.ts). */
+export type CampaignEventName = Extract<ClientEventName, `campaign:${string}`>;
 // ── monitor (hub/monitor/): its event-name type ──
 /** Monitor, whisper, barge (hub/monitor/monitor-routes.ts). */
 export type MonitorEventName = Extract<ClientEventName, `monitor:${string}` | 'admin:monitor:set'>;
@@ -48,6 +65,17 @@ export type HandlerDeps = {
   supervisorRoutes: Record<SupervisorEventName, EventRoute>;
   // ── reports: its routes ──
   reportRoutes: Record<ReportEventName, EventRoute>;
+  // ── complaints (hub/complaints/): its routes ──
+  complaintRoutes: Record<ComplaintEventName, EventRoute>;
+  // ── follow-ups (hub/follow-ups/): its routes ──
+  followUpRoutes: Record<FollowUpEventName, EventRoute>;
+  // ── surveys (hub/surveys/): its routes ──
+  surveyRoutes: Record<SurveyEventName, EventRoute>;
+  // ── customer value (hub/crm/): its routes ──
+  valueRoutes: Record<CustomerValueEventName, EventRoute>;
+  analysisRoutes: Record<CustomerAnalysisEventName, EventRoute>;
+  // ── campaigns (hub/campaigns/): its routes ──
+  campaignRoutes: Record<CampaignEventName, EventRoute>;
   // ── monitor: its routes ──
   monitorRoutes: Record<MonitorEventName, EventRoute>;
 };
@@ -64,6 +92,17 @@ export function createEventRoutes(deps: HandlerDeps): Record<ClientEventName, Ev
     ...deps.supervisorRoutes,
     // ── reports: spread its routes ──
     ...deps.reportRoutes,
+    // ── complaints (hub/complaints/): spread its routes ──
+    ...deps.complaintRoutes,
+    // ── follow-ups (hub/follow-ups/): spread its routes ──
+    ...deps.followUpRoutes,
+    // ── surveys (hub/surveys/): spread its routes ──
+    ...deps.surveyRoutes,
+    // ── customer value (hub/crm/): spread its routes ──
+    ...deps.valueRoutes,
+    ...deps.analysisRoutes,
+    // ── campaigns (hub/campaigns/): spread its routes ──
+    ...deps.campaignRoutes,
     // ── monitor: spread its routes ──
     ...deps.monitorRoutes,
     ...chatRoutes,

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import { appendChanges, readHead } from '../db/change-log';
 import { findMutationResult, recordMutation } from '../db/mutation-log';
 import type { Database } from '../db/schema';
+import type { MutationContext } from './mutations/mutation-handler';
 import type { WriteQueue } from '../db/write-queue';
 import { applyMutation } from './mutations/apply-mutation';
 import { invalidPayload } from './payload-issues';
@@ -21,6 +22,8 @@ export type PushDeps = {
   broadcast: (changes: Change[]) => void;
   /** After a commit whose mutation rewrote open task rows (routing reads its open tasks again). */
   tasksRewritten?: () => void;
+  /** Customer value recomputed for customers a mutation moved orders onto (hub/crm/value-service.ts refreshCustomers). */
+  refreshCustomerValues?: MutationContext['refreshCustomerValues'];
 };
 
 const MaybeIdSchema = z.object({ id: z.string().max(64) });
@@ -57,7 +60,7 @@ function pushOne(deps: PushDeps, user: User, mutation: Mutation): Promise<Mutati
       const tasksRewritten = () => {
         rewroteTasks = true;
       };
-      const outcome = await applyMutation(mutation, { trx, user, now: at, defaultRegion: deps.defaultRegion, tasksRewritten });
+      const outcome = await applyMutation(mutation, { trx, user, now: at, defaultRegion: deps.defaultRegion, tasksRewritten, refreshCustomerValues: deps.refreshCustomerValues });
       if (!outcome.ok) {
         // Recorded, so a re-send gets the same refusal even if the state has changed since.
         await recordMutation(trx, { ...record, status: 'rejected', error: outcome.error });

@@ -4,6 +4,7 @@ import { findCallByTask, saveCall, type VoiceCall } from '../db/voice-queries';
 import type { Logger } from '../log';
 import type { StepContext, TaskObserver } from '../routing/routing-service';
 import { endCall, logCall } from './call-end';
+import { fileCallback } from '../follow-ups/virtual-hold';
 
 /** The task events that change a call; the rest (offers, transfers) leave its record alone. */
 const FOLLOWED: ReadonlySet<TaskEventKind> = new Set(['accepted', 'assigned', 'wrap-up', 'done', 'abandoned', 'timed-out']);
@@ -73,5 +74,6 @@ async function openCallback(ctx: StepContext, call: VoiceCall, queueId: string):
   // The customer may have been merged away while the caller waited: the callback still goes out, unlinked.
   const customerId = call.customerId && (await findCustomer(ctx.trx, call.customerId)) ? call.customerId : null;
   const task = await ctx.openTask({ channel: 'call', queueId: queue.id, customerId, priority: CALLBACK_PRIORITY, subject: `Callback: ${call.caller}` });
+  if (customerId) await fileCallback(ctx, { customerId, queueId: queue.id, taskId: task.id, caller: call.caller });
   return task.id;
 }

@@ -7,6 +7,7 @@ import { SupervisorArea } from '../features/supervisor/SupervisorArea';
 import { canOpenSupervision } from '../features/supervisor/supervisor-access';
 import { SupervisorMessages } from '../features/supervisor/SupervisorMessages';
 import { CustomerView } from '../features/customer360/CustomerView';
+import { MyComplaints } from '../features/complaints/MyComplaints';
 import { ChatPanel } from '../features/chat/ChatPanel';
 import { useOptionalPhone } from '../features/phone/phone-context';
 import { PhoneDock } from '../features/phone/PhoneDock';
@@ -22,6 +23,8 @@ import type { StoredSession } from '../store/session';
 import { useWorkspace } from '../store/workspace';
 import { Header } from './Header';
 import { TaskDesk } from './TaskDesk';
+import { MyFollowUps } from '../features/follow-ups/MyFollowUps';
+import { CampaignCalls } from '../features/campaigns/CampaignCalls';
 
 /** The agent's one window: header, search on the left, the open customer in the middle. */
 export function Workspace({ session }: { session: StoredSession }) {
@@ -45,6 +48,12 @@ export function Workspace({ session }: { session: StoredSession }) {
         <nav className="sidebar" aria-label={t('workspace.sidebar')}>
           <InboxPanel />
           <SearchPanel />
+          {/* ── complaints ── */}
+          <MyComplaints />
+          {/* ── follow-ups ── */}
+          <MyFollowUps />
+          {/* ── campaigns ── */}
+          <CampaignCalls role={session.user.role} />
         </nav>
         <main className="main" aria-label={t('workspace.main')}>
           <Notices />

@@ -103,6 +103,30 @@ export const LogoMark = ({ className }: IconProps) =>
     className,
   );
 
+export const ComplaintIcon = ({ className }: IconProps) =>
+  lineIcon(
+    <>
+      <path d="M4 5h16v11H9l-5 4z" />
+      <path d="M12 8v4M12 14.5v.01" />
+    </>,
+    className,
+  );
+
+export const FollowUpIcon = ({ className }: IconProps) =>
+  lineIcon(
+    <>
+      <rect x="4" y="5" width="16" height="15" rx="2" />
+      <path d="M8 3v4M16 3v4M4 10h16M12 13v3l2 1" />
+    </>,
+    className,
+  );
+
+export const SurveyIcon = ({ className }: IconProps) =>
+  lineIcon(
+    <path d="m12 4 2.4 4.9 5.4.8-3.9 3.8.9 5.4L12 16.4l-4.8 2.5.9-5.4-3.9-3.8 5.4-.8z" />,
+    className,
+  );
+
 const CHANNEL_ICONS: Record<Channel, (props: IconProps) => ReactNode> = {
   call: PhoneIcon,
   email: MailIcon,
@@ -111,6 +135,9 @@ const CHANNEL_ICONS: Record<Channel, (props: IconProps) => ReactNode> = {
   video: VideoIcon,
   note: NoteIcon,
   order: OrderIcon,
+  complaint: ComplaintIcon,
+  'follow-up': FollowUpIcon,
+  survey: SurveyIcon,
 };
 
 export function ChannelIcon({ channel, className }: { channel: Channel; className?: string }) {

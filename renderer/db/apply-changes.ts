@@ -1,9 +1,12 @@
+import type { Complaint } from '../../shared/complaints/complaint';
+import type { CustomerValueRecord } from '../../shared/protocol/customer-value';
 import type { Change } from '../../shared/protocol/changes';
 import { parseTargetKey, rebase } from '../sync/optimistic';
 import { META_KEYS } from './meta';
 import type { CustomerRow, Identity, Interaction, OutboxEntry, TargetRow, TargetRows, TargetTable } from './rows';
 import type { SwitchboardDb } from './schema';
 import { withTerms } from './search-terms';
+import type { FollowUp } from '../../shared/follow-ups/follow-up';
 
 /** Per table: the row to put, or null to delete. The last change to a key wins. */
 export type ChangePlan = { [T in TargetTable]: Map<string, TargetRows[T] | null> };
@@ -14,7 +17,7 @@ export type ChangePlan = { [T in TargetTable]: Map<string, TargetRows[T] | null>
  * is scrolled that far.
  */
 export function planChanges(changes: readonly Change[], interactionsSince: number): ChangePlan {
-  const plan: ChangePlan = { customers: new Map(), identities: new Map(), interactions: new Map() };
+  const plan: ChangePlan = { customers: new Map(), identities: new Map(), interactions: new Map(), complaints: new Map(), customerValues: new Map(), followUps: new Map() };
   for (const change of changes) {
     switch (change.entity) {
       case 'customer':
@@ -22,6 +25,18 @@ export function planChanges(changes: readonly Change[], interactionsSince: numbe
         break;
       case 'identity':
         plan.identities.set(change.data.id, change.op === 'put' ? change.data : null);
+        break;
+      // ── complaints (hub/complaints/) ──
+      case 'complaint':
+        plan.complaints.set(change.data.id, change.data);
+        break;
+      // ── follow-ups (hub/follow-ups/) ──
+      case 'followUp':
+        plan.followUps.set(change.data.id, change.data);
+        break;
+      // ── customer value (hub/crm/) ──
+      case 'customerValue':
+        plan.customerValues.set(change.data.customerId, change.data);
         break;
       case 'interaction':
         if (change.data.occurredAt >= interactionsSince) plan.interactions.set(change.data.id, change.data);
@@ -81,7 +96,7 @@ export async function applyChangePage(
   options: ApplyOptions,
 ): Promise<void> {
   const plan = planChanges(changes, options.interactionsSince);
-  await db.transaction('rw', [db.customers, db.identities, db.interactions, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.customers, db.identities, db.interactions, db.complaints, db.customerValues, db.followUps, db.outbox, db.meta], async () => {
     const waiting = await db.outbox.toArray();
     const moved = waiting.length > 0 ? rebaseWaiting(plan, waiting) : [];
     const customers = split<CustomerRow>(plan.customers);
@@ -94,6 +109,14 @@ export async function applyChangePage(
     if (identities.deletes.length) writes.push(db.identities.bulkDelete(identities.deletes));
     if (interactions.puts.length) writes.push(db.interactions.bulkPut(interactions.puts));
     if (interactions.deletes.length) writes.push(db.interactions.bulkDelete(interactions.deletes));
+    const complaints = split<Complaint>(plan.complaints);
+    if (complaints.puts.length) writes.push(db.complaints.bulkPut(complaints.puts));
+    if (complaints.deletes.length) writes.push(db.complaints.bulkDelete(complaints.deletes));
+    const values = split<CustomerValueRecord>(plan.customerValues);
+    if (values.puts.length) writes.push(db.customerValues.bulkPut(values.puts));
+    const followUps = split<FollowUp>(plan.followUps);
+    if (followUps.puts.length) writes.push(db.followUps.bulkPut(followUps.puts));
+    if (followUps.deletes.length) writes.push(db.followUps.bulkDelete(followUps.deletes));
     if (moved.length) writes.push(db.outbox.bulkPut(moved));
     await Promise.all(writes);
   });
@@ -106,12 +129,12 @@ export async function applyChangePage(
  * rebuilt on the empty cache.
  */
 export async function resetCache(db: SwitchboardDb): Promise<void> {
-  await db.transaction('rw', [db.customers, db.identities, db.interactions, db.outbox, db.meta], async () => {
-    await Promise.all([db.customers.clear(), db.identities.clear(), db.interactions.clear()]);
+  await db.transaction('rw', [db.customers, db.identities, db.interactions, db.complaints, db.customerValues, db.followUps, db.outbox, db.meta], async () => {
+    await Promise.all([db.customers.clear(), db.identities.clear(), db.interactions.clear(), db.complaints.clear(), db.customerValues.clear(), db.followUps.clear()]);
     await db.meta.put({ key: META_KEYS.cursor, value: 0 });
     const waiting = await db.outbox.toArray();
     if (waiting.length === 0) return;
-    const plan: ChangePlan = { customers: new Map(), identities: new Map(), interactions: new Map() };
+    const plan: ChangePlan = { customers: new Map(), identities: new Map(), interactions: new Map(), complaints: new Map(), customerValues: new Map(), followUps: new Map() };
     for (const entry of waiting) {
       const target = parseTargetKey(entry.targetKey);
       (plan[target.table] as Map<string, TargetRow | null>).set(target.key, null);
@@ -124,6 +147,8 @@ export async function resetCache(db: SwitchboardDb): Promise<void> {
       db.customers.bulkPut(customers.puts),
       db.identities.bulkPut(identities.puts),
       db.interactions.bulkPut(interactions.puts),
+      db.complaints.bulkPut(split<Complaint>(plan.complaints).puts),
+      db.followUps.bulkPut(split<FollowUp>(plan.followUps).puts),
       db.outbox.bulkPut(moved),
     ]);
   });

@@ -1,6 +1,9 @@
+import type { Complaint } from '../../shared/complaints/complaint';
 import type { Customer, Identity } from '../../shared/domain/customer';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Mutation } from '../../shared/protocol/mutations';
+import type { CustomerValueRecord } from '../../shared/protocol/customer-value';
+import type { FollowUp } from '../../shared/follow-ups/follow-up';
 
 /** A customer as cached: the hub's row plus the search terms its `*terms` index is built from. */
 export type CustomerRow = Customer & { terms: string[] };
@@ -11,6 +14,12 @@ export type { Identity, Interaction };
 export type TargetRows = {
   customers: CustomerRow;
   identities: Identity;
+  // ── complaints (hub/complaints/) ──
+  complaints: Complaint;
+  // ── follow-ups (hub/follow-ups/) ──
+  followUps: FollowUp;
+  // ── customer value (hub/crm/) ──
+  customerValues: CustomerValueRecord;
   interactions: Interaction;
 };
 export type TargetTable = keyof TargetRows;

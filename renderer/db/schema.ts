@@ -1,8 +1,11 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { CustomerValueRecord } from '../../shared/protocol/customer-value';
+import type { Complaint } from '../../shared/complaints/complaint';
 import type { ChatAttachment } from '../../shared/domain/chat';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { EmailUpload } from '../../shared/protocol/email-outbound';
 import type { CustomerRow, Identity, Interaction, MetaRow, OutboxEntry } from './rows';
+import type { FollowUp } from '../../shared/follow-ups/follow-up';
 
 /**
  * A chat line waiting for the hub, in the order it was written. Kept apart
@@ -97,6 +100,12 @@ export class SwitchboardDb extends Dexie {
   recordings!: EntityTable<PendingRecording, 'id'>;
   smsOutbox!: EntityTable<SmsOutboxEntry, 'order'>;
   emailDrafts!: EntityTable<EmailDraft, 'taskId'>;
+  // ── complaints (hub/complaints/) ──
+  complaints!: EntityTable<Complaint, 'id'>;
+  // ── follow-ups (hub/follow-ups/) ──
+  followUps!: EntityTable<FollowUp, 'id'>;
+  // ── customer value (hub/crm/) ──
+  customerValues!: EntityTable<CustomerValueRecord, 'customerId'>;
 
   constructor(name: string) {
     super(name);
@@ -111,6 +120,12 @@ export class SwitchboardDb extends Dexie {
     this.version(3).stores({ recordings: 'id, createdAt' });
     this.version(4).stores({ smsOutbox: '++order, &clientId, taskId' });
     this.version(5).stores({ emailDrafts: 'taskId' });
+    // ── complaints (hub/complaints/) ──
+    this.version(6).stores({ complaints: 'id, customerId, status, ownerId, updatedAt' });
+    // ── follow-ups (hub/follow-ups/) ──
+    this.version(7).stores({ followUps: 'id, customerId, assigneeId, dueAt, status' });
+    // ── customer value (hub/crm/) ──
+    this.version(8).stores({ customerValues: 'customerId' });
   }
 }
 

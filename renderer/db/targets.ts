@@ -1,17 +1,26 @@
+import type { Complaint } from '../../shared/complaints/complaint';
 import type { Target } from '../sync/optimistic';
-import type { TargetRow } from './rows';
+import type { CustomerValueRecord } from '../../shared/protocol/customer-value';
+import type { CustomerRow, Identity, Interaction, TargetRow, TargetRows, TargetTable } from './rows';
 import type { SwitchboardDb } from './schema';
+import type { FollowUp } from '../../shared/follow-ups/follow-up';
+
+/** How to tell each table's rows apart, so a row never lands in a table it does not belong to. */
+const BELONGS: { [T in TargetTable]: (row: TargetRow) => row is TargetRows[T] } = {
+  customers: (row): row is CustomerRow => 'terms' in row,
+  identities: (row): row is Identity => 'value' in row && !('channel' in row),
+  interactions: (row): row is Interaction => 'channel' in row,
+  // ── complaints (hub/complaints/) ──
+  complaints: (row): row is Complaint => 'severity' in row && 'openedAt' in row,
+  // ── follow-ups (hub/follow-ups/) ──
+  followUps: (row): row is FollowUp => 'kind' in row && 'history' in row && 'dueAt' in row,
+  // ── customer value (hub/crm/) ──
+  customerValues: (row): row is CustomerValueRecord => 'tierRank' in row && 'lifetimeValue' in row,
+};
 
 /** Reads the row a mutation targets; callers run inside a transaction that includes its table. */
 export async function readTarget(db: SwitchboardDb, target: Target): Promise<TargetRow | null> {
-  switch (target.table) {
-    case 'customers':
-      return (await db.customers.get(target.key)) ?? null;
-    case 'identities':
-      return (await db.identities.get(target.key)) ?? null;
-    case 'interactions':
-      return (await db.interactions.get(target.key)) ?? null;
-  }
+  return ((await db.table(target.table).get(target.key)) as TargetRow | undefined) ?? null;
 }
 
 /** Writes (or, for null, deletes) a mutation's target row, checking the row belongs to that table. */
@@ -20,17 +29,7 @@ export async function writeTarget(db: SwitchboardDb, target: Target, row: Target
     await db.table(target.table).delete(target.key);
     return;
   }
-  switch (target.table) {
-    case 'customers':
-      if ('terms' in row) await db.customers.put(row);
-      return;
-    case 'identities':
-      if ('kind' in row) await db.identities.put(row);
-      return;
-    case 'interactions':
-      if ('channel' in row) await db.interactions.put(row);
-      return;
-  }
+  if (BELONGS[target.table](row)) await db.table(target.table).put(row);
 }
 
 export const tableOf = (db: SwitchboardDb, target: Target) => db.table(target.table);

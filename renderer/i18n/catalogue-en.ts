@@ -3,6 +3,18 @@ import { adminEn } from './sections/admin';
 import { attachmentEn } from './sections/attachment';
 import { callLogEn } from './sections/call-log';
 import { chatEn } from './sections/chat';
+import { crmTimelineEn } from './sections/crm-timeline';
+// ── complaints section import ──
+import { complaintsEn } from './sections/complaints';
+// ── follow-ups section import ──
+import { followUpsEn } from './sections/follow-ups';
+// ── surveys section import ──
+import { surveysEn } from './sections/surveys';
+// ── customer value section import ──
+import { customerValueEn } from './sections/customer-value';
+import { customerAnalysisEn } from './sections/customer-analysis';
+// ── campaigns section import ──
+import { campaignsEn } from './sections/campaigns';
 import { customerMergeEn } from './sections/customer-merge';
 import { emailEn } from './sections/email';
 import { emailAdminEn } from './sections/email-admin';
@@ -18,6 +30,18 @@ import { supervisorEn } from './sections/supervisor';
 export const en = {
   ...callLogEn,
   ...chatEn,
+  ...crmTimelineEn,
+  // ── complaints section ──
+  ...complaintsEn,
+  // ── follow-ups section ──
+  ...followUpsEn,
+  // ── surveys section ──
+  ...surveysEn,
+  // ── customer value section ──
+  ...customerValueEn,
+  ...customerAnalysisEn,
+  // ── campaigns section ──
+  ...campaignsEn,
   ...customerMergeEn,
   ...emailEn,
   ...emailAdminEn,

@@ -3,6 +3,18 @@ import { adminZhCN } from './sections/admin';
 import { attachmentZhCN } from './sections/attachment';
 import { callLogZhCN } from './sections/call-log';
 import { chatZhCN } from './sections/chat';
+import { crmTimelineZhCN } from './sections/crm-timeline';
+// ── complaints section import ──
+import { complaintsZhCN } from './sections/complaints';
+// ── follow-ups section import ──
+import { followUpsZhCN } from './sections/follow-ups';
+// ── surveys section import ──
+import { surveysZhCN } from './sections/surveys';
+// ── customer value section import ──
+import { customerValueZhCN } from './sections/customer-value';
+import { customerAnalysisZhCN } from './sections/customer-analysis';
+// ── campaigns section import ──
+import { campaignsZhCN } from './sections/campaigns';
 import { customerMergeZhCN } from './sections/customer-merge';
 import { emailZhCN } from './sections/email';
 import { emailAdminZhCN } from './sections/email-admin';
@@ -18,6 +30,18 @@ import { supervisorZhCN } from './sections/supervisor';
 export const zhCN = {
   ...callLogZhCN,
   ...chatZhCN,
+  ...crmTimelineZhCN,
+  // ── complaints section ──
+  ...complaintsZhCN,
+  // ── follow-ups section ──
+  ...followUpsZhCN,
+  // ── surveys section ──
+  ...surveysZhCN,
+  // ── customer value section ──
+  ...customerValueZhCN,
+  ...customerAnalysisZhCN,
+  // ── campaigns section ──
+  ...campaignsZhCN,
   ...customerMergeZhCN,
   ...emailZhCN,
   ...emailAdminZhCN,

@@ -19,6 +19,8 @@ export type RoutingState = {
   /** False until the desk is loaded over a live connection, and again whenever the link drops: no offers can arrive. */
   live: boolean;
   me: AgentState | null;
+  /** The hub has a routing profile for me: work (a follow-up, a task) can be given to me by name. */
+  takesWork: boolean;
   /** My tasks (offered to me, assigned, in wrap-up), oldest first. */
   tasks: TaskView[];
   /** When this desktop saw each task enter its current status (local clock), for handle timers. */
@@ -48,6 +50,7 @@ export const initialRoutingState = (agentId: string): RoutingState => ({
   agentId,
   live: false,
   me: null,
+  takesWork: false,
   tasks: [],
   statusSince: {},
   queues: [],
@@ -103,6 +106,7 @@ export function reduceRouting(state: RoutingState, event: RoutingEvent): { state
           ...state,
           live: true,
           me: desk.state,
+          takesWork: desk.profile !== null,
           tasks,
           statusSince,
           queues: desk.queues,

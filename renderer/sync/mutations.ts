@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { CountryCode } from 'libphonenumber-js/min';
+import type { ComplaintEvent, ComplaintLogged } from '../../shared/complaints/workflow';
 import type { CustomerPatch, Identity, IdentityKind } from '../../shared/domain/customer';
 import { normaliseEmail } from '../../shared/domain/email';
 import { toE164 } from '../../shared/phone/e164';
@@ -112,4 +113,38 @@ export function removeIdentity(ctx: MutationContext, identity: Pick<Identity, 'i
  */
 export function mergeCustomers(ctx: MutationContext, survivorId: string, duplicateId: string): Promise<Mutation> {
   return commitMutation(ctx, { ...stamp(ctx), name: 'customer.merge', args: { survivorId, duplicateId, auditId: ulid() } });
+}
+
+/** What the log-complaint form gathers; ids, times and the first timeline line are made here. */
+export type ComplaintDraft = Omit<ComplaintLogged, 'id' | 'at'>;
+
+/** Log a complaint, offline too: it is in the agent's lists at once, its `logged` timeline line comes with the hub's answer. */
+export function logComplaint(ctx: MutationContext, draft: ComplaintDraft): Promise<Mutation> {
+  const { id, createdAt } = stamp(ctx);
+  return commitMutation(ctx, { id, createdAt, name: 'complaint.log', args: { complaint: { ...draft, id: ulid(), at: createdAt }, lineId: ulid() } });
+}
+
+/** Event fields without `at` and `by`, which are filled in here (the hub overwrites `by` with the pushing user). */
+export type ComplaintStep = ComplaintEvent extends infer E ? (E extends ComplaintEvent ? Omit<E, 'at' | 'by'> : never) : never;
+
+/** One workflow step on a complaint; `at` is now, so a step taken offline keeps its time. */
+export function actOnComplaint(ctx: MutationContext, complaintId: string, step: ComplaintStep): Promise<Mutation> {
+  const { id, createdAt } = stamp(ctx);
+  // The hub writes the pushing user over `by`; without a signed-in agent (scripts) any name stands in.
+  const event: ComplaintEvent = { ...step, at: createdAt, by: ctx.agentId ?? 'desktop' };
+  return commitMutation(ctx, { id, createdAt, name: 'complaint.act', args: { complaintId, lineId: ulid(), event } });
+}
+
+/** What the schedule form gathers; the follow-up's id, its `scheduled` line's id and the time stamp are made here. */
+export type FollowUpDraft = Omit<import('../../shared/protocol/follow-ups').FollowUpScheduleArgs, 'followUpId' | 'lineId'>;
+
+/** Schedule a follow-up, offline too: it is on my list at once; its timeline line comes with the hub's answer. */
+export function scheduleFollowUp(ctx: MutationContext, draft: FollowUpDraft): Promise<Mutation> {
+  return commitMutation(ctx, { ...stamp(ctx), name: 'followUp.schedule', args: { ...draft, followUpId: ulid(), lineId: ulid() } });
+}
+
+/** What came of a follow-up; `at` is now, so an outcome recorded offline keeps its time. */
+export function recordFollowUp(ctx: MutationContext, followUpId: string, outcome: Pick<import('../../shared/protocol/follow-ups').FollowUpRecordArgs, 'outcome' | 'dueAt' | 'note'>): Promise<Mutation> {
+  const { id, createdAt } = stamp(ctx);
+  return commitMutation(ctx, { id, createdAt, name: 'followUp.record', args: { ...outcome, followUpId, lineId: ulid(), at: createdAt } });
 }

@@ -1,6 +1,8 @@
+import { applyComplaintEvent, complaintFromLogged } from '../../shared/complaints/workflow';
 import type { Mutation } from '../../shared/protocol/mutations';
 import type { CustomerRow, Identity, Interaction, OutboxEntry, TargetRow, TargetTable } from '../db/rows';
 import { withTerms } from '../db/search-terms';
+import { newFollowUp, recordOutcome } from '../../shared/follow-ups/follow-up-life';
 
 /**
  * The optimistic half of each mutation, as pure functions over one row: what
@@ -16,7 +18,7 @@ export const targetKey = (target: Target): string => `${target.table}/${target.k
 export function parseTargetKey(key: string): Target {
   const slash = key.indexOf('/');
   const table = key.slice(0, slash);
-  if (table !== 'customers' && table !== 'identities' && table !== 'interactions') {
+  if (table !== 'customers' && table !== 'identities' && table !== 'interactions' && table !== 'complaints' && table !== 'followUps') {
     throw new Error(`not a target key: ${key}`);
   }
   return { table, key: key.slice(slash + 1) };
@@ -34,6 +36,16 @@ export function targetOf(mutation: Mutation): Target {
     case 'customer.merge':
       // The duplicate's row stands for the whole merge: hiding it is the local change, putting it back undoes it.
       return { table: 'customers', key: mutation.args.duplicateId };
+    // ── complaints (hub/complaints/) ──
+    case 'complaint.log':
+      return { table: 'complaints', key: mutation.args.complaint.id };
+    case 'complaint.act':
+      return { table: 'complaints', key: mutation.args.complaintId };
+    // ── follow-ups (hub/follow-ups/) ──
+    case 'followUp.schedule':
+    case 'followUp.record':
+      return { table: 'followUps', key: mutation.args.followUpId };
+    // ── customer value (hub/crm/) ──
     case 'email.send':
       return { table: 'interactions', key: mutation.args.emailId };
   }
@@ -60,6 +72,27 @@ export function applyOptimistic(mutation: Mutation, base: TargetRow | null, agen
     case 'customer.removeIdentity':
     case 'customer.merge':
       return null;
+    // ── complaints (hub/complaints/) ──
+    case 'complaint.log':
+      // Once the hub's row is here it is the truth (its status may have moved on meanwhile).
+      return base ?? complaintFromLogged(mutation.args.complaint);
+    case 'complaint.act': {
+      if (!base || !('severity' in base)) return base;
+      // The hub stamps the pushing user as `by`; a step this desktop cannot apply is left for the hub to refuse.
+      const result = applyComplaintEvent(base, { ...mutation.args.event, by: agentId ?? mutation.args.event.by });
+      return result.ok ? result.complaint : base;
+    }
+    // ── follow-ups (hub/follow-ups/) ──
+    case 'followUp.schedule':
+      // Once the hub's row is here it is the truth (it may already be due).
+      return base ?? newFollowUp(mutation.args, 'agent', agentId, mutation.createdAt);
+    case 'followUp.record': {
+      if (!base || !('history' in base)) return base;
+      // An outcome the hub will refuse (already closed) changes nothing here either.
+      const result = recordOutcome(base, mutation.args, agentId, mutation.createdAt);
+      return result.ok ? result.followUp : base;
+    }
+    // ── customer value (hub/crm/) ──
     case 'email.send': {
       if (base) return base;
       // The timeline shows the mail at once; the hub's row (with its Message-ID and ticket token) replaces it.

@@ -45,7 +45,7 @@ export type Refusal = { mutation: Mutation; error: HubError };
  */
 export async function settleResults(db: SwitchboardDb, results: readonly MutationResult[]): Promise<Refusal[]> {
   const refusals: Refusal[] = [];
-  await db.transaction('rw', [db.outbox, db.customers, db.identities, db.interactions], async () => {
+  await db.transaction('rw', [db.outbox, db.customers, db.identities, db.interactions, db.complaints, db.followUps], async () => {
     for (const result of results) {
       const entry = await db.outbox.where('id').equals(result.id).first();
       if (!entry || entry.order === undefined) continue;

@@ -30,7 +30,10 @@ export type HistoryContext = {
   agentIds: readonly string[];
 };
 
-const CHANNEL_MIX: readonly (readonly [Channel, number])[] = [
+/** Complaints, follow-ups and surveys are made by their workflows from live contacts, never as invented history. */
+type HistoryChannel = Exclude<Channel, 'complaint' | 'follow-up' | 'survey'>;
+
+const CHANNEL_MIX: readonly (readonly [HistoryChannel, number])[] = [
   ['call', 30],
   ['email', 18],
   ['chat', 14],

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { ComplaintStatusSchema } from '../complaints/complaint';
+import { FollowUpKindSchema, FollowUpOutcomeSchema } from '../follow-ups/follow-up';
 import { EpochMsSchema, UlidSchema } from './ids';
 
-export const ChannelSchema = z.enum(['call', 'email', 'chat', 'sms', 'video', 'note', 'order']);
+export const ChannelSchema = z.enum(['call', 'email', 'chat', 'sms', 'video', 'note', 'order', 'complaint', 'follow-up', 'survey']);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 export const DirectionSchema = z.enum(['inbound', 'outbound']);
@@ -124,6 +126,41 @@ export const InteractionSchema = z.discriminatedUnion('channel', [
     items: z.string().max(2000),
     /** Gross profit in minor units, when the imported order file has it (issue 7); absent on older rows and on shops that do not send it. */
     profit: z.number().int().optional(),
+  }),
+  // Issue 7: complaints, follow-ups and surveys write their history here, so the customer's one timeline tells all of it.
+  z.object({
+    ...base,
+    channel: z.literal('complaint'),
+    complaintId: UlidSchema,
+    /** `logged`, a workflow step (shared/complaints/workflow.ts), or what the hub did about it (escalated, customer told). */
+    step: z.enum(['logged', 'acknowledge', 'investigate', 'await-customer', 'customer-replied', 'resolve', 'close', 'reopen', 'assign', 'escalated', 'customer-told']),
+    /** The complaint's status after the step. */
+    status: ComplaintStatusSchema,
+    /** The step's own words: the description when logged, the resolution note, the reopen reason, whom it went to. */
+    text: z.string().max(4000),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('follow-up'),
+    followUpId: UlidSchema,
+    kind: FollowUpKindSchema,
+    outcome: FollowUpOutcomeSchema,
+    /** When it is (or, once worked, was) due; a rescheduled one names the new time. */
+    dueAt: EpochMsSchema,
+    note: z.string().max(4000),
+  }),
+  z.object({
+    ...base,
+    channel: z.literal('survey'),
+    surveyId: UlidSchema,
+    /** Satisfaction 1–5 (满意度); null when only the NPS question was asked. */
+    csat: z.number().int().min(1).max(5).nullable(),
+    /** Likelihood to recommend 0–10, when the survey asked it. */
+    nps: z.number().int().min(0).max(10).nullable(),
+    comment: z.string().max(2000),
+    /** What was rated: a task (its queue and agent feed their figures) or a complaint. */
+    about: z.object({ kind: z.enum(['task', 'complaint']), id: UlidSchema }),
+    queueId: UlidSchema.nullable(),
   }),
 ]);
 export type Interaction = z.infer<typeof InteractionSchema>;

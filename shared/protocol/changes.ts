@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ComplaintSchema } from '../complaints/complaint';
 import { CustomerSchema, IdentitySchema } from '../domain/customer';
 import { UlidSchema } from '../domain/ids';
+import { CustomerValueRecordSchema } from './customer-value';
 import { InteractionSchema } from '../domain/interaction';
+import { FollowUpSchema } from '../follow-ups/follow-up';
 
 /**
  * One committed change from the hub's change log. `seq` is global and
@@ -24,6 +27,12 @@ export const ChangeSchema = z.discriminatedUnion('entity', [
       data: z.object({ id: UlidSchema, customerId: UlidSchema }),
     }),
   ]),
+  // ── complaints (hub/complaints/) ──
+  z.object({ seq: z.number().int().positive(), entity: z.literal('complaint'), op: z.literal('put'), data: ComplaintSchema }),
+  // ── follow-ups (hub/follow-ups/) ──
+  z.object({ seq: z.number().int().positive(), entity: z.literal('followUp'), op: z.literal('put'), data: FollowUpSchema }),
+  // ── customer value (hub/crm/) ──
+  z.object({ seq: z.number().int().positive(), entity: z.literal('customerValue'), op: z.literal('put'), data: CustomerValueRecordSchema }),
   z.object({ seq: z.number().int().positive(), entity: z.literal('interaction'), op: z.literal('put'), data: InteractionSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;

@@ -1,6 +1,45 @@
 import { z } from 'zod';
 import { ReportRequestSchema, type ReportResult } from './reports';
 import {
+  type ChurnAnswer,
+  type ChurnRequest,
+  ChurnRequestSchema,
+  type CrossSellCard,
+  type CrossSellFiguresAnswer,
+  CrossSellFiguresRequestSchema,
+  type CrossSellMineAnswer,
+  type CrossSellMineRequest,
+  CrossSellMineRequestSchema,
+  type CrossSellRecord,
+  CrossSellRecordSchema,
+  type CrossSellSuggestRequest,
+  CrossSellSuggestRequestSchema,
+  type CustomerListAnswer,
+  type CustomerListRequest,
+  CustomerListRequestSchema,
+  type LifecycleAnswer,
+  type MigrationAnswer,
+  type MigrationRequest,
+  MigrationRequestSchema,
+  type PyramidAnswer,
+} from './customer-analysis';
+import type { SuggestionOutcome } from '../crm/cross-sell-suggest';
+import {
+  CreditNoteSchema,
+  type CustomerValueAnswer,
+  type CustomerValueRecord,
+  type CustomerValueRequest,
+  CustomerValueRequestSchema,
+  type LoyaltyAdjust,
+  LoyaltyAdjustSchema,
+  type OrderAdd,
+  type OrderAddAnswer,
+  OrderAddSchema,
+  type RecomputeAnswer,
+  type ValueSettings,
+  ValueSettingsSchema,
+} from './customer-value';
+import {
   AgentMessageSchema,
   AssignTaskSchema,
   EditAgentSchema,
@@ -32,6 +71,21 @@ import { PasswordSchema, RoleSchema, type Role, UsernameSchema } from '../domain
 import type { Change, HistoryRequest, PullRequest, PullResult } from './changes';
 import { HistoryRequestSchema, PullRequestSchema } from './changes';
 import type { Response } from './errors';
+import {
+  type CampaignCreateAnswer,
+  CampaignCreateSchema,
+  type CampaignListItem,
+  type CampaignMineAnswer,
+  type CampaignNextAnswer,
+  CampaignNextSchema,
+  type CampaignOutcomeAnswer,
+  CampaignOutcomeRequestSchema,
+  type CampaignPreviewAnswer,
+  CampaignPreviewSchema,
+  type CampaignProgressAnswer,
+  CampaignRefSchema,
+  type CampaignStatusAnswer,
+} from './campaigns';
 import type { Interaction } from '../domain/interaction';
 import type { MutationResult, PushRequest } from './mutations';
 import { PushRequestSchema } from './mutations';
@@ -78,6 +132,17 @@ import {
 } from './email';
 import { EmailRetrySchema, SetSignatureSchema, type Signatures, SignaturesRequestSchema } from './email-outbound';
 import type { EmailMessage } from '../domain/email';
+import { FollowUpListRequestSchema, type FollowUpView } from './follow-ups';
+import { type SurveySettings, SurveySettingsSchema } from './surveys';
+import { type FollowUpSettings, FollowUpSettingsSchema } from '../follow-ups/rules';
+import {
+  type ComplaintEscalationNotice,
+  type ComplaintListRequest,
+  ComplaintListRequestSchema,
+  type ComplaintSettings,
+  ComplaintSettingsSchema,
+  type ComplaintView,
+} from './complaints';
 
 import {
   type AgentSmsMessage,
@@ -188,6 +253,71 @@ export interface ClientToHubEvents {
   // ── reports (hub/reports/) ──
   /** A historical report (supervisors and administrators): the rollups of finished periods plus the rest folded from task events. */
   'report:run': (req: z.input<typeof ReportRequestSchema>, ack: Ack<ReportResult>) => void;
+  // ── complaints (hub/complaints/) ──
+  /** The category tree, root causes, SLA targets and templates (every staff role: the desk needs them to log and resolve). */
+  'complaint:settings': (req: Record<string, never>, ack: Ack<ComplaintSettings>) => void;
+  'admin:complaints:set': (req: z.input<typeof ComplaintSettingsSchema>, ack: Ack<ComplaintSettings>) => void;
+  /** Complaints with their clocks: mine, my team's, or (supervisors and admins) all. */
+  'complaint:list': (req: ComplaintListRequest, ack: Ack<ComplaintView[]>) => void;
+  // ── follow-ups (hub/follow-ups/) ──
+  /** My open follow-ups, or overdue ones (everyone's: supervisors and admins). */
+  'followUp:list': (req: z.input<typeof FollowUpListRequestSchema>, ack: Ack<FollowUpView[]>) => void;
+  /** The rules that schedule follow-ups by themselves (on/off, days). */
+  'followUp:settings': (req: Record<string, never>, ack: Ack<FollowUpSettings>) => void;
+  'admin:followUps:set': (req: z.input<typeof FollowUpSettingsSchema>, ack: Ack<FollowUpSettings>) => void;
+  // ── surveys (hub/surveys/) ──
+  /** Survey settings: on/off per channel and for complaints, NPS, delay, quiet days, the mail and text templates (admins save; supervisors see). */
+  'admin:surveys:get': (req: Record<string, never>, ack: Ack<SurveySettings>) => void;
+  'admin:surveys:set': (req: z.input<typeof SurveySettingsSchema>, ack: Ack<SurveySettings>) => void;
+  // ── customer value (hub/crm/) ──
+  /** One customer's value (tier, RFM, CLV, lifecycle, points, credit note) and a page of the points ledger, newest first. */
+  'customer:value': (req: CustomerValueRequest, ack: Ack<CustomerValueAnswer>) => void;
+  /** Supervisors: goodwill or clawback points with a reason, or a redemption with its reference; never below zero. */
+  'loyalty:adjust': (req: LoyaltyAdjust, ack: Ack<CustomerValueRecord>) => void;
+  /** An order typed on the 360 (a phone order); the same order number again changes nothing. */
+  'order:add': (req: OrderAdd, ack: Ack<OrderAddAnswer>) => void;
+  /** Supervisors: the customer's credit standing note ('' clears it). */
+  'customer:credit': (req: z.input<typeof CreditNoteSchema>, ack: Ack<CustomerValueRecord>) => void;
+  'admin:value:get': (req: Record<string, never>, ack: Ack<ValueSettings>) => void;
+  'admin:value:set': (req: z.input<typeof ValueSettingsSchema>, ack: Ack<ValueSettings>) => void;
+  /** Recompute every customer now (it also runs nightly); answered when done, with how long it took. */
+  'admin:value:recompute': (req: Record<string, never>, ack: Ack<RecomputeAnswer>) => void;
+  // ── campaigns (hub/campaigns/) ──
+  /** Supervisors: how many customers a campaign filter matches now (do-not-contact left out). */
+  'campaign:preview': (req: z.input<typeof CampaignPreviewSchema>, ack: Ack<CampaignPreviewAnswer>) => void;
+  /** Supervisors: draw a call list from a filter for a team (a queue), as a draft; answered with how many customers it holds. */
+  'campaign:create': (req: z.input<typeof CampaignCreateSchema>, ack: Ack<CampaignCreateAnswer>) => void;
+  /** Supervisors: every campaign with its figures, newest first. */
+  'campaign:list': (req: Record<string, never>, ack: Ack<CampaignListItem[]>) => void;
+  /** Supervisors: one campaign's figures, by outcome and by agent. */
+  'campaign:progress': (req: z.input<typeof CampaignRefSchema>, ack: Ack<CampaignProgressAnswer>) => void;
+  'campaign:start': (req: z.input<typeof CampaignRefSchema>, ack: Ack<CampaignStatusAnswer>) => void;
+  'campaign:pause': (req: z.input<typeof CampaignRefSchema>, ack: Ack<CampaignStatusAnswer>) => void;
+  /** Agents: claim the next customer of a running campaign of one of my queues (never the same one as another agent). */
+  'campaign:next': (req: z.input<typeof CampaignNextSchema>, ack: Ack<CampaignNextAnswer>) => void;
+  /** Agents: the entries I hold now. */
+  'campaign:mine': (req: Record<string, never>, ack: Ack<CampaignMineAnswer>) => void;
+  /** Agents: the outcome of my claimed entry, with a note; files it on the customer's timeline and applies the retry rules. */
+  'campaign:outcome': (req: z.input<typeof CampaignOutcomeRequestSchema>, ack: Ack<CampaignOutcomeAnswer>) => void;
+  // ── customer analysis and cross-sell (hub/crm/analysis/, hub/crm/cross-sell/) ──
+  /** Supervisors: customers, profit, profit share and cut-off per tier. */
+  'analysis:pyramid': (req: Record<string, never>, ack: Ack<PyramidAnswer>) => void;
+  /** Supervisors: customers per lifecycle stage, and per tier × stage. */
+  'analysis:lifecycle': (req: Record<string, never>, ack: Ack<LifecycleAnswer>) => void;
+  /** Supervisors: the tier matrix between two daily snapshots (the newest and a month before it by default). */
+  'analysis:migration': (req: MigrationRequest, ack: Ack<MigrationAnswer>) => void;
+  /** Supervisors: VIP and key customers slipping away, highest value at risk first, each with why. */
+  'analysis:churn': (req: ChurnRequest, ack: Ack<ChurnAnswer>) => void;
+  /** Customers filtered by tier, stage, RFM, tags and open complaints; a page at a time (`next` continues). */
+  'customer:list': (req: CustomerListRequest, ack: Ack<CustomerListAnswer>) => void;
+  /** The 360's cross-sell card for a customer. */
+  'crossSell:suggest': (req: CrossSellSuggestRequest, ack: Ack<CrossSellCard>) => void;
+  /** A suggestion made, taken or declined (the same record id again changes nothing). */
+  'crossSell:record': (req: CrossSellRecord, ack: Ack<SuggestionOutcome>) => void;
+  /** Supervisors: take rate per product over the last days. */
+  'crossSell:figures': (req: z.input<typeof CrossSellFiguresRequestSchema>, ack: Ack<CrossSellFiguresAnswer>) => void;
+  /** Supervisors: mine the rules again now (also nightly); administrators may pass new settings, which are saved. */
+  'crossSell:mine': (req: CrossSellMineRequest, ack: Ack<CrossSellMineAnswer>) => void;
   // ── monitor, whisper, barge (hub/monitor/) ──
   /** Listen to an agent's live call (supervisors and admins); answered with the session, then the agent's desktop offers a connection. */
   'monitor:start': (req: z.input<typeof MonitorStartSchema>, ack: Ack<MonitorSession>) => void;
@@ -238,6 +368,9 @@ export interface HubToClientEvents {
   /** A supervisor wrote to me (or to a queue I am in). */
   'supervisor:message': (message: SupervisorMessage) => void;
   // ── reports (hub/reports/) ──
+  // ── complaints (hub/complaints/) ──
+  /** To a manager on the escalation chain and to supervisors: a complaint's clock turned amber or was breached. */
+  'complaint:escalation': (notice: ComplaintEscalationNotice) => void;
   // ── monitor, whisper, barge (hub/monitor/) ──
   /** To the agent: a supervisor listens to my call; my desktop offers the connection. */
   'monitor:begin': (begin: MonitorBegin) => void;
@@ -332,6 +465,49 @@ export const CLIENT_EVENTS = {
   'supervisor:settings:set': { roles: ['supervisor', 'admin'], schema: SupervisorSettingsSchema },
   // ── reports (hub/reports/) ──
   'report:run': { roles: ['supervisor', 'admin'], schema: ReportRequestSchema },
+  // ── complaints (hub/complaints/) ──
+  'complaint:settings': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:complaints:set': { roles: ['admin'], schema: ComplaintSettingsSchema },
+  // Agents may ask for `mine` and `team`; `all` is for supervisors and admins (the handler checks).
+  'complaint:list': { roles: ['agent', 'supervisor', 'admin'], schema: ComplaintListRequestSchema },
+  // ── follow-ups (hub/follow-ups/) ──
+  // Agents see only their own; `everyone` is for supervisors and admins (the handler checks).
+  'followUp:list': { roles: ['agent', 'supervisor', 'admin'], schema: FollowUpListRequestSchema },
+  'followUp:settings': { roles: ['agent', 'supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:followUps:set': { roles: ['admin'], schema: FollowUpSettingsSchema },
+  // ── surveys (hub/surveys/) ──
+  'admin:surveys:get': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:surveys:set': { roles: ['admin'], schema: SurveySettingsSchema },
+  // ── customer value (hub/crm/) ──
+  'customer:value': { roles: ['agent', 'supervisor', 'admin'], schema: CustomerValueRequestSchema },
+  'loyalty:adjust': { roles: ['supervisor', 'admin'], schema: LoyaltyAdjustSchema },
+  'order:add': { roles: ['agent', 'supervisor', 'admin'], schema: OrderAddSchema },
+  'customer:credit': { roles: ['supervisor', 'admin'], schema: CreditNoteSchema },
+  'admin:value:get': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:value:set': { roles: ['admin'], schema: ValueSettingsSchema },
+  'admin:value:recompute': { roles: ['admin'], schema: z.object({}).strict() },
+  // ── campaigns (hub/campaigns/) ──
+  'campaign:preview': { roles: ['supervisor', 'admin'], schema: CampaignPreviewSchema },
+  'campaign:create': { roles: ['supervisor', 'admin'], schema: CampaignCreateSchema },
+  'campaign:list': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'campaign:progress': { roles: ['supervisor', 'admin'], schema: CampaignRefSchema },
+  'campaign:start': { roles: ['supervisor', 'admin'], schema: CampaignRefSchema },
+  'campaign:pause': { roles: ['supervisor', 'admin'], schema: CampaignRefSchema },
+  // Only entries of my own queues, only my own claims: the handlers check.
+  'campaign:next': { roles: ['agent', 'supervisor'], schema: CampaignNextSchema },
+  'campaign:mine': { roles: ['agent', 'supervisor'], schema: z.object({}).strict() },
+  'campaign:outcome': { roles: ['agent', 'supervisor'], schema: CampaignOutcomeRequestSchema },
+  // ── customer analysis and cross-sell (hub/crm/analysis/, hub/crm/cross-sell/) ──
+  'analysis:pyramid': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'analysis:lifecycle': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'analysis:migration': { roles: ['supervisor', 'admin'], schema: MigrationRequestSchema },
+  'analysis:churn': { roles: ['supervisor', 'admin'], schema: ChurnRequestSchema },
+  // Agents too: every customer and tier is in their cache already, and the 360 shows them each customer's value.
+  'customer:list': { roles: ['agent', 'supervisor', 'admin'], schema: CustomerListRequestSchema },
+  'crossSell:suggest': { roles: ['agent', 'supervisor', 'admin'], schema: CrossSellSuggestRequestSchema },
+  'crossSell:record': { roles: ['agent', 'supervisor', 'admin'], schema: CrossSellRecordSchema },
+  'crossSell:figures': { roles: ['supervisor', 'admin'], schema: CrossSellFiguresRequestSchema },
+  'crossSell:mine': { roles: ['supervisor', 'admin'], schema: CrossSellMineRequestSchema },
   // ── monitor, whisper, barge (hub/monitor/) ──
   'monitor:start': { roles: ['supervisor', 'admin'], schema: MonitorStartSchema },
   // Only the session's agent may offer, only its supervisor answer or switch mode, only either of them trickle or stop: the handlers check.

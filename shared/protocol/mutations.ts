@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { CustomerPatchSchema, IdentityKindSchema } from '../domain/customer';
 import { EpochMsSchema, UlidSchema } from '../domain/ids';
+import { ComplaintActArgsSchema, ComplaintLogArgsSchema } from './complaints';
 import { EmailSendArgsSchema } from './email-outbound';
 import type { HubError } from './errors';
+import { FollowUpRecordArgsSchema, FollowUpScheduleArgsSchema } from './follow-ups';
 
 /**
  * The mutation catalogue: every change an agent can make, by name. A desktop
@@ -39,6 +41,17 @@ export const MutationArgsSchemas = {
   'customer.merge': z
     .object({ survivorId: UlidSchema, duplicateId: UlidSchema, auditId: UlidSchema })
     .refine((args) => args.survivorId !== args.duplicateId, { path: ['duplicateId'], message: 'a customer cannot be merged into themselves' }),
+  // ── complaints (hub/complaints/) ──
+  /** Log a complaint (from a contact or the profile, online or offline). */
+  'complaint.log': ComplaintLogArgsSchema,
+  /** One step of a complaint's workflow (acknowledge, investigate, resolve, close, reopen, assign …). */
+  'complaint.act': ComplaintActArgsSchema,
+  // ── follow-ups (hub/follow-ups/) ──
+  /** Schedule a follow-up (回访) by hand, with its `scheduled` timeline line. */
+  'followUp.schedule': FollowUpScheduleArgsSchema,
+  /** What came of a follow-up: reached, no answer, rescheduled, or cancelled. */
+  'followUp.record': FollowUpRecordArgsSchema,
+  // ── customer value (hub/crm/) ──
   /** A reply, reply-all or forward in an email thread: filed on the thread and timeline, then sent from the hub's outbox. */
   'email.send': EmailSendArgsSchema,
 } as const;
@@ -61,6 +74,13 @@ export const MutationSchema = z.discriminatedUnion('name', [
   envelope('customer.removeIdentity'),
   envelope('customer.merge'),
   envelope('email.send'),
+  // ── complaints (hub/complaints/) ──
+  envelope('complaint.log'),
+  envelope('complaint.act'),
+  // ── follow-ups (hub/follow-ups/) ──
+  envelope('followUp.schedule'),
+  envelope('followUp.record'),
+  // ── customer value (hub/crm/) ──
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>;

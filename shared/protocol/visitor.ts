@@ -11,6 +11,7 @@ import {
 } from '../domain/chat';
 import { UlidSchema } from '../domain/ids';
 import type { Response } from './errors';
+import type { SurveyPrompt } from './surveys';
 
 /**
  * The web chat visitor's contract. Visitors connect to their own socket.io
@@ -120,6 +121,8 @@ export interface HubToVisitorEvents {
   'chat:receipts': (receipts: ChatReceipts) => void;
   'chat:queue': (standing: QueueStanding) => void;
   'chat:status': (conversation: VisitorConversation) => void;
+  /** The chat ended: rate it (hub/surveys/); the widget answers through SURVEY_PATHS.answer with the token. */
+  'survey:prompt': (prompt: SurveyPrompt) => void;
 }
 
 export type VisitorEventName = keyof VisitorToHubEvents;

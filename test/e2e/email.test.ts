@@ -1,12 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmtpRelay } from '../integration/helpers/smtp-relay';
 import { signIn } from './desktop';
 import { freePort, type HubProcess, launchChromium, startHubProcess, tempDataDir } from './harness';
 import { setAvailable } from './hub-client';
@@ -45,42 +44,7 @@ const LOGO = squarePng(32, [31, 95, 191]);
 const PHOTO = squarePng(96, [27, 138, 78]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-function createRelay() {
-  const received: ParsedMail[] = [];
-  let server: SMTPServer | null = null;
-  let port = 0;
-  return {
-    received,
-    get port() {
-      return port;
-    },
-    async start() {
-      const s = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS', 'AUTH'],
-        logger: false,
-        onData(stream, _session, callback) {
-          simpleParser(stream)
-            .then((mail) => {
-              received.push(mail);
-              callback();
-            })
-            .catch(callback);
-        },
-      });
-      server = s;
-      await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', () => resolve()));
-      port = (s.server.address() as AddressInfo).port;
-    },
-    async stop() {
-      const s = server;
-      server = null;
-      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-  };
-}
-
-const relay = createRelay();
+const relay = createSmtpRelay();
 let hub: HubProcess;
 let smtpPort: number;
 let dataDir: string;
@@ -101,7 +65,7 @@ beforeAll(async () => {
   hub = await startHubProcess({
     port: await freePort(),
     dataDir,
-    env: { SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '50', LOG_LEVEL: 'warn', SMTP_PORT: String(smtpPort), SMTP_RELAY_URL: `smtp://127.0.0.1:${relay.port}` },
+    env: { SEED_CUSTOMERS: '50', SEED_HEAVY_INTERACTIONS: '50', LOG_LEVEL: 'warn', SMTP_PORT: String(smtpPort), SMTP_RELAY_URL: relay.url },
   });
   browser = await launchChromium();
 });

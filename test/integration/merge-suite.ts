@@ -119,7 +119,10 @@ export function defineMergeSuite(label: string, makeStore: () => Promise<TestSto
       // What another desktop hears: the rows move first, the audit note, and the duplicate goes last.
       const { changes } = await pullAll(a2, { since: head });
       const summary = changes.map((change: Change) => `${change.entity}:${change.op}`);
-      expect(summary).toEqual(['identity:put', 'identity:put', 'interaction:put', 'interaction:put', 'interaction:put', 'customer:delete']);
+      // The survivor's value is worked out again with the duplicate's history on it.
+      expect(summary).toEqual(['identity:put', 'identity:put', 'interaction:put', 'interaction:put', 'customerValue:put', 'interaction:put', 'customer:delete']);
+      const value = changes.find((change) => change.entity === 'customerValue');
+      expect(value?.data).toMatchObject({ customerId: survivor.customer.id });
       const audit = changes.find((change) => change.entity === 'interaction' && change.data.id === (mutation.args as { auditId: string }).auditId);
       expect(audit?.data).toMatchObject({
         channel: 'note',

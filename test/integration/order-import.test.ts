@@ -68,15 +68,18 @@ describe.each(TEST_STORES)('order import on %s', (_label, makeStore) => {
       `IMP-3,${first.number},2026-03-03 08:00,10,,,`,
     ].join('\r\n');
     const before = await head();
-    const broadcasts = collectBroadcasts(agent, 3, before);
+    // Three orders, and (hub/crm/value-service.ts) each of the two customers' value recomputed in the same transaction.
+    const broadcasts = collectBroadcasts(agent, 5, before);
     const { status, answer } = await post(csv, { token: adminToken });
     expect(status).toBe(200);
     expect(ok(answer)).toEqual({ encoding: 'utf-8', rows: 3, imported: 3, updated: 0, unchanged: 0, bad: [], badTotal: 0, ignoredColumns: ['Channel'] });
 
     const sent = (await broadcasts).flat();
-    expect(sent.map((change) => change.entity === 'interaction' && change.data.channel === 'order' && change.data.orderNo).sort()).toEqual(['IMP-1', 'IMP-2', 'IMP-3']);
+    const interactions = sent.filter((change) => change.entity === 'interaction');
+    expect(interactions.map((change) => change.entity === 'interaction' && change.data.channel === 'order' && change.data.orderNo).sort()).toEqual(['IMP-1', 'IMP-2', 'IMP-3']);
+    expect(sent.filter((change) => change.entity === 'customerValue').map((change) => change.data.customerId).sort()).toEqual([first.id, second.id].sort());
     // A desktop's pull parses every change with the shared schema: the derived ids and the profit field pass it.
-    expect((await pullAll(agent, { since: before })).changes).toHaveLength(3);
+    expect((await pullAll(agent, { since: before })).changes).toHaveLength(5);
 
     const mine = (await orders(first.id)).sort((a, b) => a.occurredAt - b.occurredAt);
     // 2026-03-01 10:30 in Shanghai (UTC+8) is 02:30 UTC; 1,234.50 yuan is 123 450 fen, 200.25 is 20 025.
@@ -119,11 +122,16 @@ describe.each(TEST_STORES)('order import on %s', (_label, makeStore) => {
     const csv = lines.join('\n');
     const before = await head();
     expect(ok((await post(csv, { token: adminToken })).answer)).toMatchObject({ rows: 1_201, imported: 1_201, badTotal: 0 });
-    expect(await head()).toBe(before + 1_201);
+    // Besides the orders, each batch's customers get their value recomputed (one change each per transaction).
+    const valueChanges = Number(
+      (await t.hub.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).where('seq', '>', before).where('entity', '=', 'customerValue').executeTakeFirstOrThrow()).n,
+    );
+    expect(valueChanges).toBeGreaterThanOrEqual(2);
+    expect(await head()).toBe(before + 1_201 + valueChanges);
     // Rows 0, 2, …, 1 200 went to the first customer: 601 of them.
     expect((await orders(first.id)).filter((o) => o.orderNo.startsWith('IMP-BIG-'))).toHaveLength(601);
     expect(ok((await post(csv, { token: adminToken })).answer)).toMatchObject({ imported: 0, unchanged: 1_201 });
-    expect(await head()).toBe(before + 1_201);
+    expect(await head()).toBe(before + 1_201 + valueChanges);
   });
 
   it('reads a GBK file with Chinese headers and product names', async () => {

@@ -356,6 +356,12 @@ export function defineVoiceSuite(label: string, makeStore: () => Promise<TestSto
       // Both are on a timeline or in voice_calls: the unknown caller's provisional customer has the released call.
       expect((await timelineOf(released.customerId as string, 'call')).map((call) => call.channel === 'call' && call.outcome)).toEqual(['released']);
       expect(await callRecord(anonymous)).toMatchObject({ outcome: 'released', callbackTaskId: null });
+      // The callback is also a follow-up (virtual hold), due now, worked through its task, and a line on the timeline.
+      const followUps = await t.hub.db.selectFrom('follow_ups').select('data').where('customer_id', '=', released.customerId as string).execute();
+      expect(followUps.map((row) => JSON.parse(row.data))).toEqual([
+        expect.objectContaining({ kind: 'callback', origin: 'virtual-hold', status: 'due', taskId: released.callbackTaskId, queueId: general.id, priority: 'high' }),
+      ]);
+      expect((await timelineOf(released.customerId as string, 'follow-up')).map((line) => line.channel === 'follow-up' && [line.kind, line.outcome])).toEqual([['callback', 'scheduled']]);
       // The callback is work for later, not a caller on the line: it is abandoned so the next steps start clean.
       await t.hub.routing.act(async (ctx) => {
         const callback = await ctx.task(released.callbackTaskId as string);

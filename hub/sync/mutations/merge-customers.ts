@@ -15,7 +15,7 @@ import { applied, type MutationHandler, refused } from './mutation-handler';
  * asked for (success, nothing moves twice); if the pair was merged the other
  * way round, the survivor they chose is gone and they are told so.
  */
-export const mergeCustomers: MutationHandler<'customer.merge'> = async (args, { trx, user, now, tasksRewritten }) => {
+export const mergeCustomers: MutationHandler<'customer.merge'> = async (args, { trx, user, now, tasksRewritten, refreshCustomerValues }) => {
   const survivor = await findCustomer(trx, args.survivorId);
   const duplicate = await findCustomer(trx, args.duplicateId);
   if (!duplicate) {
@@ -26,7 +26,7 @@ export const mergeCustomers: MutationHandler<'customer.merge'> = async (args, { 
   if (await interactionExists(trx, args.auditId)) return refused('conflict', 'An interaction with this id already exists.');
 
   const drafts: ChangeDraft[] = [];
-  const moved = await moveCustomerRecords(trx, drafts, duplicate.id, survivor.id);
+  const moved = await moveCustomerRecords(trx, drafts, duplicate.id, survivor.id, now);
   if (moved.openTasks.length > 0) tasksRewritten();
   const audit: InteractionOf<'note'> = {
     id: args.auditId,
@@ -39,6 +39,8 @@ export const mergeCustomers: MutationHandler<'customer.merge'> = async (args, { 
   };
   await insertInteractions(trx, [audit]);
   await trx.deleteFrom('customers').where('id', '=', duplicate.id).execute();
+  // The duplicate's orders now count for the survivor: its tier, RFM and points are worked out again.
+  if (refreshCustomerValues) drafts.push(...(await refreshCustomerValues(trx, [survivor.id])));
   drafts.push({ entity: 'interaction', op: 'put', data: audit }, { entity: 'customer', op: 'delete', data: { id: duplicate.id } });
   return applied(...drafts);
 };

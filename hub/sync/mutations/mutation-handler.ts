@@ -18,6 +18,8 @@ export type MutationContext = {
    * routing keeps open tasks in memory, so it reads them again after commit.
    */
   tasksRewritten: () => void;
+  /** Customer value afresh for customers whose orders just moved (a merge); the changes to append. Absent in hubs without it. */
+  refreshCustomerValues?: (trx: Transaction<Database>, customerIds: readonly string[]) => Promise<ChangeDraft[]>;
 };
 
 /** Either the changes to append (the handler has written them), or a refusal (the handler wrote nothing). */

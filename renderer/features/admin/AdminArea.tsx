@@ -15,6 +15,10 @@ import { SharedRepliesTab } from './SharedRepliesTab';
 import { VoiceTab } from './VoiceTab';
 import { WidgetsTab } from './WidgetsTab';
 import { SmsSettingsTab } from '../sms/SmsSettingsTab';
+import { ComplaintsAdminTab } from '../complaints/ComplaintsAdminTab';
+import { SurveysAdminTab } from '../surveys/SurveysAdminTab';
+import { ValueAdminTab } from '../customer-value/ValueAdminTab';
+import { FollowUpsAdminTab } from '../follow-ups/FollowUpsAdminTab';
 
 const TABS = [
   { id: 'queues', label: 'admin.tab.queues', Panel: QueuesTab },
@@ -25,6 +29,14 @@ const TABS = [
   { id: 'sms', label: 'admin.tab.sms', Panel: SmsSettingsTab },
   { id: 'email', label: 'admin.tab.email', Panel: EmailTab },
   { id: 'replies', label: 'admin.tab.replies', Panel: SharedRepliesTab },
+  // ── complaints ──
+  { id: 'complaints', label: 'admin.tab.complaints', Panel: ComplaintsAdminTab },
+  // ── follow-ups ──
+  { id: 'follow-ups', label: 'admin.tab.followUps', Panel: FollowUpsAdminTab },
+  // ── surveys ──
+  { id: 'surveys', label: 'admin.tab.surveys', Panel: SurveysAdminTab },
+  // ── customer value ──
+  { id: 'customer-value', label: 'admin.tab.customerValue', Panel: ValueAdminTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Panel: () => JSX.Element }[];
 
 type TabId = (typeof TABS)[number]['id'];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminClient, AdminFailure, AdminResult } from '../../sync/admin-client';
+import type { HubSocket } from '../../sync/hub-socket';
 import { useAdmin } from './admin-context';
 
 export type HubData<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; failure: AdminFailure };
@@ -7,20 +8,21 @@ export type HubData<T> = { status: 'loading' } | { status: 'ready'; data: T } | 
 /**
  * A list the admin screens read from the hub: loaded on mount and again on
  * every reconnect, so a screen opened while the hub was away fills itself in.
- * `load` must keep its identity (a module-level function), or it reloads on every render.
+ * `load` must keep its identity (a module-level function), or it reloads on every render;
+ * it gets the socket too, for the areas with their own client (complaints, surveys, follow-ups, customer value).
  */
-export function useHubData<T>(load: (client: AdminClient) => Promise<AdminResult<T>>) {
+export function useHubData<T>(load: (client: AdminClient, socket: HubSocket) => Promise<AdminResult<T>>) {
   const { client, socket } = useAdmin();
   const [state, setState] = useState<HubData<T>>({ status: 'loading' });
   const reload = useCallback(() => {
     let current = true;
-    void load(client).then((result) => {
+    void load(client, socket).then((result) => {
       if (current) setState(result.ok ? { status: 'ready', data: result.data } : { status: 'failed', failure: result.failure });
     });
     return () => {
       current = false;
     };
-  }, [client, load]);
+  }, [client, socket, load]);
 
   useEffect(() => {
     let cancel = reload();

@@ -3,8 +3,11 @@ import type { AdminFailure, AdminResult } from '../../sync/admin-client';
 import { type FieldErrors, type FormResult, NO_ERRORS, type PathMap } from './field-errors';
 import { type AdminForm, refusalErrors } from './save-refusal';
 
-/** A refusal is kept as the hub gave it and put into words when shown, so switching language re-words it. */
-export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'refused'; form: AdminForm; failure: AdminFailure };
+/**
+ * A refusal is kept as the hub gave it and put into words when shown, so switching language re-words it.
+ * Without a form (the settings tabs of use-settings-draft.ts) it is worded as the hub's failure.
+ */
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'refused'; form?: AdminForm; failure: AdminFailure };
 
 /**
  * One form's save: checked here with the shared schema first (nothing invalid

@@ -4,13 +4,18 @@ import type { CustomerRow } from '../../db/rows';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/locale-store';
 import { targetKey } from '../../sync/optimistic';
+import { ComplaintLogSlot, CustomerComplaints } from '../complaints/CustomerComplaints';
 import { Timeline } from '../timeline/Timeline';
+import { CustomerValuePanel } from '../customer-value/CustomerValuePanel';
+import { CrossSellCard } from '../cross-sell/CrossSellCard';
 import { IdentityList } from './IdentityList';
 import { NoteComposer } from './NoteComposer';
 import { PendingMerges, PossibleDuplicates } from './PossibleDuplicates';
 import { ProfileEditor } from './ProfileEditor';
 import { editRequested, useProfileEditRequest } from './profile-edit-request';
 import { TierBadge } from './TierBadge';
+import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
+import { FollowUpScheduleSlot } from '../follow-ups/ScheduleFollowUpForm';
 
 function ProfilePanel({ customer }: { customer: CustomerRow }) {
   const t = useT();
@@ -64,6 +69,13 @@ function ProfilePanel({ customer }: { customer: CustomerRow }) {
           </dl>
         )}
       </section>
+      {/* ── complaints ── */}
+      <CustomerComplaints customerId={customer.id} />
+      {/* ── follow-ups ── */}
+      <CustomerFollowUps customerId={customer.id} />
+      {/* ── customer value ── */}
+      <CustomerValuePanel customerId={customer.id} />
+      <CrossSellCard customerId={customer.id} />
       <IdentityList customerId={customer.id} />
       <PossibleDuplicates customer={customer} />
     </aside>
@@ -113,6 +125,11 @@ export function CustomerView({ customerId }: { customerId: string }) {
         <section className="timeline-column" aria-label={t('timeline.title')}>
           <NoteComposer customerId={row.id} />
           <PendingMerges customerId={row.id} />
+          {/* ── complaints ── */}
+          <ComplaintLogSlot customerId={row.id} />
+          {/* ── follow-ups ── */}
+          <FollowUpScheduleSlot customerId={row.id} />
+          {/* ── customer value ── */}
           <Timeline key={row.id} customerId={row.id} />
         </section>
         <ProfilePanel customer={row} />

@@ -2,10 +2,11 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ReportResult } from '../../../shared/protocol/reports';
 import { useLocale, useT } from '../../i18n/locale-store';
 import { stepLabel } from './report-format';
+import { useEChart } from './use-echart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,21 +18,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 export function ReportChart({ report }: { report: ReportResult }) {
   const t = useT();
   const locale = useLocale((state) => state.locale);
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element.current);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { element, chart } = useEChart();
 
   useEffect(() => {
     const { request, series, start, end } = report;
@@ -70,7 +57,7 @@ export function ReportChart({ report }: { report: ReportResult }) {
       },
       { replaceMerge: ['series', 'xAxis'] },
     );
-  }, [report, locale, t]);
+  }, [report, locale, t, chart]);
 
   return <div ref={element} className="report-chart" data-testid="report-chart" role="img" aria-label={t('reports.chart.title')} />;
 }

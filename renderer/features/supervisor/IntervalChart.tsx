@@ -2,9 +2,10 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { IntervalSeries } from './board-logic';
 import { useT } from '../../i18n/locale-store';
+import { useEChart } from '../reports/use-echart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -21,21 +22,7 @@ const hhmm = (ms: number) => {
  */
 export function IntervalChart({ series, target, large = false }: { series: IntervalSeries; target: number; large?: boolean }) {
   const t = useT();
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, large ? 'dark' : undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element.current);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, [large]);
+  const { element, chart } = useEChart(large ? 'dark' : undefined);
 
   useEffect(() => {
     const font = large ? 16 : 11;
@@ -68,7 +55,7 @@ export function IntervalChart({ series, target, large = false }: { series: Inter
       },
       { replaceMerge: ['series'] },
     );
-  }, [series, target, large, t]);
+  }, [series, target, large, t, chart]);
 
   return <div ref={element} className="interval-chart" data-testid="interval-chart" role="img" aria-label={t('supervisor.chart.title')} />;
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useLocale, useT } from '../../i18n/locale-store';
 import type { StoredSession } from '../../store/session';
 import { useSync } from '../../sync/context';
+import { SupervisorComplaints } from '../complaints/SupervisorComplaints';
 import { AgentsTable } from './AgentsTable';
 import { AlertsStrip } from './AlertsStrip';
 import { formatClock } from './clock-format';
@@ -15,6 +16,9 @@ import { useAlertNotifications } from './use-alert-notifications';
 import { useBoard } from './use-board';
 import { Wallboard } from './Wallboard';
 import './supervisor.css';
+import { SupervisorFollowUps } from '../follow-ups/SupervisorFollowUps';
+import { LazyCustomerAnalysisPanel } from '../customer-analysis/LazyCustomerAnalysisPanel';
+import { SupervisorCampaigns } from '../campaigns/SupervisorCampaigns';
 
 // The reports bring their own charts (ECharts): loaded on the first visit to the tab.
 const ReportsPanel = lazy(() => import('../reports/ReportsPanel').then((module) => ({ default: module.ReportsPanel })));
@@ -24,6 +28,14 @@ const TABS = [
   { id: 'agents', label: 'supervisor.tab.agents' },
   { id: 'thresholds', label: 'supervisor.tab.thresholds' },
   { id: 'reports', label: 'supervisor.tab.reports' },
+  // ── complaints ──
+  { id: 'complaints', label: 'supervisor.tab.complaints' },
+  // ── follow-ups ──
+  { id: 'followUps', label: 'supervisor.tab.followUps' },
+  // ── customer value ──
+  { id: 'customers', label: 'analysis.tab' },
+  // ── campaigns ──
+  { id: 'campaigns', label: 'supervisor.tab.campaigns' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -91,6 +103,12 @@ export function SupervisorArea({ session }: { session: StoredSession }) {
           <Suspense fallback={<p className="supervisor-loading muted">{t('app.loading')}</p>}>
             <ReportsPanel />
           </Suspense>
+        ) : tab === 'customers' ? (
+          // ── customer analysis: like the reports, lazy and not waiting for the live board ──
+          <LazyCustomerAnalysisPanel />
+        ) : tab === 'campaigns' ? (
+          // ── campaigns: like the reports, not waiting for the live board ──
+          <SupervisorCampaigns />
         ) : !services ? (
           <p className="supervisor-loading muted">{failure ? supervisorFailureText(t, 'watch', failure) : t('app.loading')}</p>
         ) : (
@@ -99,6 +117,10 @@ export function SupervisorArea({ session }: { session: StoredSession }) {
             {tab === 'live' && <LiveView />}
             {tab === 'agents' && <AgentsTable />}
             {tab === 'thresholds' && <ThresholdsPanel />}
+            {/* ── complaints ── */}
+            {tab === 'complaints' && <SupervisorComplaints />}
+            {/* ── follow-ups ── */}
+            {tab === 'followUps' && <SupervisorFollowUps />}
           </SupervisorContext.Provider>
         )}
       </section>

@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n/locale-store';
 import { ChatAttachmentView } from '../chat/ChatAttachmentView';
 import { formatBytes } from '../chat/chat-logic';
 import { CallDetails, callSummary } from './CallDetails';
+import { CrmDetails, crmSummary } from './CrmDetails';
 import { TimelineAttachments, type TimelineFile } from './TimelineAttachments';
 
 /** An email's attachments with the stored files behind them (`attachmentIds` lists them in the same order). */
@@ -103,6 +104,10 @@ export function InteractionDetails({ interaction }: { interaction: Interaction }
           <dd className="prewrap">{interaction.items}</dd>
         </dl>
       );
+    case 'complaint':
+    case 'follow-up':
+    case 'survey':
+      return <CrmDetails line={interaction} t={t} locale={locale} />;
   }
 }
 
@@ -128,6 +133,10 @@ export function useSummary(): (interaction: Interaction) => string {
         return interaction.mergedFrom ? t('merge.audit', interaction.mergedFrom) : interaction.text;
       case 'order':
         return `${interaction.orderNo} · ${formatMoney(interaction.amount, interaction.currency, locale)}`;
+      case 'complaint':
+      case 'follow-up':
+      case 'survey':
+        return crmSummary(t, locale, interaction);
     }
   };
 }

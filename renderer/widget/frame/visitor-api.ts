@@ -1,6 +1,7 @@
 import type { ChatAttachment } from '../../../shared/domain/chat';
 import { HubErrorSchema } from '../../../shared/protocol/errors';
 import { type StartChatRequest, VISITOR_PATHS, type VisitorSession, type WidgetInfo } from '../../../shared/protocol/visitor';
+import { SURVEY_PATHS } from '../../../shared/protocol/surveys';
 import type { Refusal } from './refusal-text';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: Refusal };
@@ -26,6 +27,10 @@ const postJson = <T>(path: string, payload: unknown): Promise<ApiResult<T>> =>
 
 /** What the pre-chat form asks, and whether anyone is there to answer. */
 export const fetchWidgetInfo = (widgetId: string) => postJson<WidgetInfo>(VISITOR_PATHS.widget, { widgetId });
+
+/** The rating the chat's end asked for; the prompt's token is the only credential (hub/surveys/survey-http.ts). */
+export const answerSurvey = (token: string, answer: { csat: number; nps: number | null; comment: string }) =>
+  postJson<{ surveyId: string }>(SURVEY_PATHS.answer, { token, ...answer });
 
 export const startChat = (request: StartChatRequest) => postJson<VisitorSession>(VISITOR_PATHS.start, request);
 

@@ -8,6 +8,7 @@ import {
   type VisitorLine,
   type VisitorToHubEvents,
 } from '../../../shared/protocol/visitor';
+import type { SurveyPrompt } from '../../../shared/protocol/surveys';
 import { backoffDelay } from '../../sync/backoff';
 import type { ChatEvent } from './chat-state';
 import type { Refusal } from './refusal-text';
@@ -22,6 +23,8 @@ export type LinkListener = {
   connection: (online: boolean) => void;
   /** The token is no good any more (expired, or its conversation is gone): start over with the form. */
   expired: (refusal: Refusal) => void;
+  /** The agent ended the chat and the hub asks for a rating (hub/surveys/). */
+  survey: (prompt: SurveyPrompt) => void;
 };
 
 /** Refusals that no retry can cure: the token itself is the problem. */
@@ -97,6 +100,7 @@ export function openVisitorLink(token: string, listener: LinkListener) {
   socket.on('chat:receipts', (receipts) => listener.event({ type: 'receipts', receipts }));
   socket.on('chat:queue', (standing) => listener.event({ type: 'queue', standing }));
   socket.on('chat:status', (conversation) => listener.event({ type: 'status', conversation }));
+  socket.on('survey:prompt', (prompt) => listener.survey(prompt));
 
   return {
     send: (line: { clientId: string; text: string; attachmentId?: string }): Promise<ApiResult<VisitorLine>> =>

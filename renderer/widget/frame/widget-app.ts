@@ -8,13 +8,14 @@ import { button, h } from './dom';
 import type { HostChannel } from './host-channel';
 import { attachmentRefusalText, type Refusal, refusalText } from './refusal-text';
 import { createTypingSignal } from '../../../shared/chat/typing-signal';
-import { fetchWidgetInfo, startChat, uploadAttachment } from './visitor-api';
+import { answerSurvey, fetchWidgetInfo, startChat, uploadAttachment } from './visitor-api';
 import { openVisitorLink, type VisitorLink } from './visitor-link';
 import type { VisitorTokenStore } from './visitor-token';
 import { closedView } from './views/closed-view';
 import { conversationView } from './views/conversation-view';
 import { frameShell } from './views/frame-shell';
 import { prechatForm } from './views/prechat-form';
+import { surveyPrompt } from './views/survey-prompt';
 
 export type WidgetContext = {
   widgetId: string;
@@ -194,7 +195,17 @@ export function startWidgetApp(root: HTMLElement, ctx: WidgetContext): void {
         tokens.clear();
         void showForm(t('status.previousEnded'));
       },
+      survey: (prompt) => view?.showSurvey(surveyPrompt(t, prompt, (answer) => rate(prompt.token, answer))),
     });
+  }
+
+  /** Sends the chat's rating; a refusal comes back as words for the prompt (answered already, expired, offline). */
+  async function rate(surveyToken: string, answer: { csat: number; nps: number | null; comment: string }): Promise<string | null> {
+    const sent = await answerSurvey(surveyToken, answer);
+    if (sent.ok) return null;
+    if (sent.error.code === 'conflict') return t('survey.answered');
+    if (sent.error.code === 'token-expired' || sent.error.code === 'not-found') return t('survey.expired');
+    return refusalText(t, sent.error);
   }
 
   async function deliver(line: PendingLine): Promise<void> {

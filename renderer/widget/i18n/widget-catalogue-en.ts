@@ -92,6 +92,16 @@ export const widgetEn = {
   'ended.closed': 'We have closed for today. Leave your email or phone number and we will get back to you.',
   'ended.newChat': 'Start a new chat',
 
+  'survey.question': 'How satisfied are you with this chat?',
+  'survey.star': { one: '{count} star', other: '{count} stars' },
+  'survey.nps': 'How likely are you to recommend us to a friend? (0–10)',
+  'survey.comment': 'Anything else you would like to tell us? (optional)',
+  'survey.send': 'Send rating',
+  'survey.pickScore': 'Please choose a rating first.',
+  'survey.thanks': 'Thank you for your rating!',
+  'survey.answered': 'You have already rated this chat — thank you.',
+  'survey.expired': 'This rating can no longer be given.',
+
   'contact.email': 'Email',
   'contact.phone': 'Phone',
   'contact.send': 'Send',

@@ -89,6 +89,16 @@ export const widgetZhCN: Record<WidgetTextKey, Message> = {
   'ended.closed': '我们今天已下班。请留下电子邮箱或电话，我们会尽快联系您。',
   'ended.newChat': '开始新的对话',
 
+  'survey.question': '您对本次对话满意吗？',
+  'survey.star': { one: '{count} 星', other: '{count} 星' },
+  'survey.nps': '您有多大可能向朋友推荐我们？（0–10）',
+  'survey.comment': '还有什么想告诉我们的吗？（选填）',
+  'survey.send': '提交评价',
+  'survey.pickScore': '请先选择评分。',
+  'survey.thanks': '感谢您的评价！',
+  'survey.answered': '您已评价过本次对话，谢谢。',
+  'survey.expired': '此评价已无法提交。',
+
   'contact.email': '电子邮箱',
   'contact.phone': '电话',
   'contact.send': '提交',

@@ -27,7 +27,8 @@ export function conversationView(t: WidgetText, locale: VisitorLocale, actions: 
   const typing = h('p', { class: 'typing', testid: 'widget-typing', attrs: { 'aria-live': 'polite' } });
   const ended = h('div', { class: 'ended-slot' });
   const input = composer(t, actions);
-  const scroller = h('div', { class: 'scroller' }, queue, transcript, typing, ended);
+  const survey = h('div', { class: 'survey-slot' });
+  const scroller = h('div', { class: 'scroller' }, queue, transcript, typing, ended, survey);
   const element = h('section', { class: 'conversation', testid: 'widget-conversation' }, scroller, input.element);
   let endedKey = '';
 
@@ -64,5 +65,12 @@ export function conversationView(t: WidgetText, locale: VisitorLocale, actions: 
     if (wasFollowing) toBottom();
   }
 
-  return { element, update, focus: input.focus };
+  /** The rating prompt below the chat's end (views/survey-prompt.ts); kept across updates, so a half-typed comment survives. */
+  function showSurvey(prompt: HTMLElement): void {
+    const wasFollowing = following();
+    survey.replaceChildren(prompt);
+    if (wasFollowing) toBottom();
+  }
+
+  return { element, update, focus: input.focus, showSurvey };
 }

@@ -1,0 +1,4 @@
+import { defineComplaintsSuite } from './complaints-suite';
+import { sqliteTestStore } from './helpers/test-stores';
+
+defineComplaintsSuite('sqlite', sqliteTestStore);

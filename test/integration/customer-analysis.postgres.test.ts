@@ -1,0 +1,4 @@
+import { defineCustomerAnalysisSuite } from './customer-analysis-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineCustomerAnalysisSuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { defineCustomerValueSuite } from './customer-value-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineCustomerValueSuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { postgresTestStore } from './helpers/test-stores';
+import { defineFollowUpsSuite } from './follow-ups-suite';
+
+defineFollowUpsSuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { sqliteTestStore } from './helpers/test-stores';
+import { defineSurveysSuite } from './surveys-suite';
+
+defineSurveysSuite('sqlite', sqliteTestStore);
