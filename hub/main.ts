@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { metricsTokenFrom } from './ops/metrics-token';
 import { type RunningHub, startHub } from './server';
 
 /**
@@ -6,7 +7,10 @@ import { type RunningHub, startHub } from './server';
  * Ctrl-C (or SIGTERM from a service manager) closes sockets and the store
  * cleanly; a second signal stops at once. A signal during start-up waits for
  * the demo seed to finish, so a store is never left half-seeded.
+ * Closing lets socket events already received finish (mutations applied and
+ * acked), within CLOSE_BOUND_MS; past it the process stops with status 1.
  */
+const CLOSE_BOUND_MS = 10_000;
 let hub: RunningHub | null = null;
 let stopRequested: NodeJS.Signals | null = null;
 
@@ -21,6 +25,11 @@ function stop(signal: NodeJS.Signals): void {
     return;
   }
   console.log(`${signal}: closing the hub…`);
+  // unref: a close that finishes in time is not held up by the timer.
+  setTimeout(() => {
+    console.error(`the hub did not close within ${CLOSE_BOUND_MS / 1000} s; stopping now`);
+    process.exit(1);
+  }, CLOSE_BOUND_MS).unref();
   hub.close().then(
     () => process.exit(0),
     (error: unknown) => {
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const config = loadConfig(process.env);
-  const started = await startHub(config);
+  const started = await startHub(config, { metricsToken: metricsTokenFrom(process.env) });
   hub = started;
   console.log(`Switchboard hub ready at ${started.url}`);
   console.log(`Store: ${started.storeKind} (${started.storeLocation})`);

@@ -84,6 +84,13 @@ import { createSupervisorRoutes } from './supervisor/supervisor-routes';
 import { followUpRuleTriggers } from './follow-ups/rule-triggers';
 import { createFollowUps, type FollowUps } from './follow-ups/follow-ups';
 import { type ComplaintService, createComplaintService } from './complaints/complaint-service';
+import { createDrain } from './ops/drain';
+import { createHubCounters } from './ops/hub-counters';
+import { createHubMetrics } from './ops/hub-metrics';
+import { createMetricsHttp } from './ops/metrics-http';
+import { createProcessFigures } from './ops/process-figures';
+import type { MetricFamily } from './ops/prometheus-text';
+import { countErrorLines, countHttpErrors, observeRoutes } from './ops/route-observer';
 
 export type StartOptions = {
   /** Tests move time to expire tokens and rate limits. */
@@ -92,6 +99,10 @@ export type StartOptions = {
   /** Visitor flood limits; benchmarks raise them to open hundreds of chats from one address. */
   chatLimits?: ChatLimits;
   log?: Logger;
+  /** METRICS_TOKEN (hub/ops/metrics-token.ts): Prometheus' bearer token for /metrics; without it only supervisors' and admins' tokens open it. */
+  metricsToken?: string | null;
+  /** How long close() waits for socket events already received (mutations mid-batch) before closing the sockets anyway. */
+  drainTimeoutMs?: number;
 };
 
 export type RunningHub = {
@@ -127,9 +138,13 @@ export type RunningHub = {
 
 /** Socket.io frames: a full outbox push (500 mutations with long notes) must fit. */
 const MAX_SOCKET_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** Inside hub/main.ts's 10 s bound on closing (systemd allows 15 s), leaving time for timers and the store to close. */
+export const DRAIN_TIMEOUT_MS = 7_000;
 
 export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
-  const log = options.log ?? createLogger(config.logLevel);
+  // Running totals for /metrics (hub/ops/): mutation outcomes and errors, counted where they pass.
+  const counters = createHubCounters();
+  const log = countErrorLines(options.log ?? createLogger(config.logLevel), counters);
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.store, log);
   const { db } = store;
@@ -222,8 +237,10 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     const stopAnalysis = analysis.start();
     const crossSell = createCrossSellService({ db, kind: store.kind, writeQueue, clock, log });
     const stopCrossSell = crossSell.start();
+    // /metrics reads routing and the sockets, which exist only further down; the scrape finds them here once they do.
+    let hubMetrics: { collect(): Promise<MetricFamily[]> } | null = null;
     const httpServer = createServer(
-      createHttpHandler({
+      countHttpErrors(createHttpHandler({
         db,
         storeKind: store.kind,
         version: packageVersion(),
@@ -244,7 +261,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
         customerExport: createCustomerExportHttp({ auth, analysis }),
         // ── orders: the shop's order file import; desktops hear of it through the sync broadcast, set up below ──
         orders: createOrderImportHttp({ db, writeQueue, auth, broadcast: (changes) => push.broadcast(changes), orderValues: customerValue }),
-      }),
+        metrics: createMetricsHttp({
+          auth,
+          token: options.metricsToken ?? null,
+          collect: () => {
+            if (!hubMetrics) throw new Error('the metrics are not ready yet');
+            return hubMetrics.collect();
+          },
+        }),
+      }), counters),
     );
     const io: HubServer = new Server(httpServer, {
       serveClient: false,
@@ -357,7 +382,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     complaints.onStep((complaint, step) => {
       if (step === 'close') surveys.requestComplaintSurvey(complaint).catch((error: unknown) => log.error(`complaint ${complaint.id}: the survey was not sent`, error));
     });
-    const routes = createEventRoutes({
+    // Every socket event passes the drain (close() waits for those already received) and the counters.
+    const drain = createDrain();
+    const routes = observeRoutes(createEventRoutes({
       db,
       push,
       users: createUserAdmin(db, clock),
@@ -386,6 +413,14 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       campaignRoutes: createCampaignRoutes(createCampaignService({ db, writeQueue, clock, broadcast: (changes) => push.broadcast(changes) })),
       // ── monitor: its routes ──
       monitorRoutes: attachMonitor({ db, writeQueue, io, routing, clock, log }),
+    }), counters, drain);
+    const processFigures = createProcessFigures();
+    hubMetrics = createHubMetrics({
+      routing,
+      clock,
+      counters,
+      process: processFigures,
+      connections: () => ({ desktop: io.of('/').sockets.size, visitor: visitors.sockets.size }),
     });
     io.on('connection', (socket) => {
       const userId = socket.data.user.id;
@@ -409,6 +444,13 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        // No new connections; the open sockets stay until the events they already sent are answered (new ones are refused).
+        httpServer.close();
+        const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
+        if (!(await drain.close(drainTimeoutMs))) log.warn(`closing: ${drain.inFlight} socket events still running after ${drainTimeoutMs} ms; their desktops re-send them`);
+        // The acks of the last events go out before the sockets close (engine.io flushes what is queued).
+        await new Promise((resolve) => setImmediate(resolve));
+        processFigures.stop();
         stopSweep();
         stopFollowUps();
         stopComplaints();

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../hub/config';
+import { metricsTokenFrom } from '../hub/ops/metrics-token';
 import { type RunningHub, startHub } from '../hub/server';
 import { DEFAULT_SIP_PORT, DEFAULT_SIP_WS_PORT } from '../shared/protocol/voice';
 import { KamailioUnavailableError, kamailioWakeUrl as wakeUrlOf, type RunningKamailio, sipPolicyFromEnv, sipTrunkFromEnv, startKamailio } from './kamailio';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const config = { ...loaded, voice: { ...loaded.voice, kamailioWakeUrl } };
   ensureRendererBuilt(config.paths.renderer);
 
-  const hub = await startHub(config);
+  const hub = await startHub(config, { metricsToken: metricsTokenFrom(process.env) });
   console.log(`Switchboard hub ready at ${hub.url}`);
   console.log(`Web chat as a customer sees it: ${hub.url}/widget-demo.html`);
   if (hub.seeded) {

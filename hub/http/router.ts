@@ -15,6 +15,7 @@ import type { ReportHttp } from '../reports/report-http';
 import type { OrderImportHttp } from '../crm/order-import-http';
 import type { SurveyHttp } from '../surveys/survey-http';
 import type { CustomerExportHttp } from '../crm/analysis/customer-export-http';
+import type { MetricsHttp } from '../ops/metrics-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -50,6 +51,8 @@ export type HttpDeps = {
   // ── customer value (hub/crm/): its HTTP routes ──
   /** The analysis customer list's CSV export (hub/crm/analysis/customer-export-http.ts). */
   customerExport: CustomerExportHttp;
+  /** GET /metrics for Prometheus (hub/ops/metrics-http.ts). */
+  metrics: MetricsHttp;
 };
 
 /**
@@ -63,6 +66,15 @@ const API_CORS = {
   'Access-Control-Allow-Headers': 'Content-Type',
   'Access-Control-Max-Age': '600',
 };
+
+/** The path of a request target, or null when the URL parser cannot read it (`//` starts a host part). */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? '/', 'http://hub.invalid').pathname;
+  } catch {
+    return null;
+  }
+}
 
 export function createHttpHandler(deps: HttpDeps) {
   const routes = createAuthRoutes(deps.auth);
@@ -112,8 +124,11 @@ export function createHttpHandler(deps: HttpDeps) {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const { pathname } = new URL(request.url ?? '/', 'http://hub.invalid');
+    const pathname = pathOf(request.url);
+    // A target the URL parser refuses (`//%`, `//[`) names nothing here; the areas below re-parse request.url, so it stops here.
+    if (pathname === null) return sendJson(response, 400, fail('invalid-payload', 'The request target is not a valid path.'));
     if (pathname === API_PATHS.health) return health(response);
+    if (deps.metrics.handles(pathname)) return deps.metrics.handle(request, response);
     if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
     if (deps.voice.handles(pathname)) return deps.voice.handle(request, response, pathname);
     if (deps.recordings.handles(pathname)) return deps.recordings.handle(request, response, pathname);

@@ -32,6 +32,15 @@ function calledUrl(request: IncomingMessage, settings: SmsSettings): string {
   return `${base}${request.url ?? '/'}`;
 }
 
+/** A link as it appeared in the path; a malformed escape (`%zz`) cannot be one the hub signed. */
+function decodedLink(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw refuse('token-invalid', 'This link is not valid.');
+  }
+}
+
 /**
  * The provider's door into the hub (webhooks for texts and delivery reports,
  * each signed with the account's secret: anything unsigned or wrongly signed
@@ -85,7 +94,7 @@ export function createSmsHttp(deps: {
   async function media(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answerError(response, { code: 'invalid-payload', message: 'Pictures are fetched with GET.' });
     try {
-      const link = decodeURIComponent(pathname.slice(SMS_PATHS.media.length));
+      const link = decodedLink(pathname.slice(SMS_PATHS.media.length));
       const { claims } = await linkHolder(deps.db, verifyMediaLink(link, deps.mediaKey, deps.clock()), 'open the conversation again');
       const attachment = await findAttachment(deps.db, claims.aid);
       if (attachment?.kind !== 'sms') throw refuse('not-found', 'No such picture.');

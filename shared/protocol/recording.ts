@@ -27,8 +27,12 @@ export type RecordingType = z.infer<typeof RecordingTypeSchema>;
 /** The hub's default upper bound on one recording: about three hours of Opus at 32 kbit/s. */
 export const DEFAULT_RECORDING_MAX_BYTES = 48 * 1024 * 1024;
 
-/** The SIP Call-ID, as Kamailio and the softphone name the call. */
-export const SipCallIdSchema = z.string().min(1).max(256);
+/**
+ * The SIP Call-ID, as Kamailio and the softphone name the call. Never with a
+ * control character: SIP puts none in a Call-ID, and Postgres cannot store a NUL.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+export const SipCallIdSchema = z.string().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'a SIP Call-ID has no control characters');
 
 /** `recording:policy`: the agent on a call asks whether to record it. */
 export const RecordingPolicyRequestSchema = z.object({ callId: SipCallIdSchema }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UlidSchema } from '../domain/ids';
+import { SipCallIdSchema } from './recording';
 
 /**
  * The SIP server's side of a call, asked of the hub over HTTP (Kamailio's
@@ -31,7 +32,7 @@ export const DialledSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._+-]+$
 
 export const VoiceRouteRequestSchema = z.object({
   /** The SIP Call-ID: the hub's key for the call across route and event requests. */
-  callId: z.string().min(1).max(256),
+  callId: SipCallIdSchema,
   /** The dialled user part of the Request-URI. */
   dialled: DialledSchema,
   /** Caller ID as sent: the From URI's user part and display name, and P-Asserted-Identity when present. */
@@ -95,7 +96,7 @@ export const OUTBOUND_REFUSALS = {
 export type OutboundRefusal = keyof typeof OUTBOUND_REFUSALS;
 
 export const VoiceCallEventSchema = z.object({
-  callId: z.string().min(1).max(256),
+  callId: SipCallIdSchema,
   kind: z.enum([
     /** The ringing agent did not answer in time (or their desktop was unreachable). */
     'no-answer',
@@ -152,7 +153,7 @@ export type SipCredentials = z.infer<typeof SipCredentialsSchema>;
  * Call-ID (Kamailio's key for it too): the hub times the hold for the
  * call's timeline item. Only the agent on that call may say so.
  */
-export const CallHoldSchema = z.object({ callId: z.string().min(1).max(256), held: z.boolean() });
+export const CallHoldSchema = z.object({ callId: SipCallIdSchema, held: z.boolean() });
 export type CallHold = z.infer<typeof CallHoldSchema>;
 /** Whether the call is on hold now, and how many holds it has had. */
 export type CallHoldAnswer = { held: boolean; holds: number };
