@@ -14,7 +14,7 @@ import type {
   CampaignStatusAnswer,
 } from '../../shared/protocol/campaigns';
 import type { Clock } from '../clock';
-import { appendChanges, type ChangeDraft } from '../db/change-log';
+import { commitInQueue } from '../db/commit-changes';
 import { insertInteractions } from '../db/interaction-queries';
 import { findProfile, listQueues } from '../db/routing-queries';
 import type { Database, Queryable } from '../db/schema';
@@ -59,17 +59,7 @@ const CLAIM_WINDOW = 5;
 export function createCampaignService(deps: CampaignServiceDeps) {
   const { db, writeQueue, clock, broadcast } = deps;
 
-  async function commit<T>(write: (trx: Queryable) => Promise<{ result: T; drafts: ChangeDraft[] }>): Promise<T> {
-    return writeQueue(async () => {
-      const { result, changes } = await db.transaction().execute(async (trx) => {
-        const { result, drafts } = await write(trx);
-        return { result, changes: await appendChanges(trx, drafts) };
-      });
-      // Still inside the write queue, so broadcasts leave in seq order.
-      if (changes.length > 0) broadcast(changes);
-      return result;
-    });
-  }
+  const commit = commitInQueue({ db, writeQueue, broadcast });
 
   async function requireCampaign(trx: Queryable, id: string): Promise<Campaign> {
     const campaign = await findCampaign(trx, id);

@@ -4,7 +4,8 @@ import type { Change } from '../../shared/protocol/changes';
 import type { SmsSettings } from '../../shared/protocol/sms';
 import type { VisitorServer } from '../chat/chat-context';
 import type { Clock } from '../clock';
-import { appendChanges, type ChangeDraft } from '../db/change-log';
+import type { ChangeDraft } from '../db/change-log';
+import { commitInQueue } from '../db/commit-changes';
 import type { Database, Queryable } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
 import type { Logger } from '../log';
@@ -43,16 +44,12 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
   const { db, writeQueue, log } = deps;
   const listeners = new Set<ComplaintStepListener>();
 
-  /** One transaction in the write queue; its drafts are appended and broadcast in seq order. */
+  const commit = commitInQueue({ db, writeQueue, broadcast: (changes) => deps.broadcast(changes) });
+  /** One transaction in the write queue; the drafts the work collects are appended and broadcast in seq order. */
   const write = <T>(work: (trx: Queryable, drafts: ChangeDraft[]) => Promise<T>): Promise<T> =>
-    writeQueue(async () => {
-      const { result, changes } = await db.transaction().execute(async (trx) => {
-        const drafts: ChangeDraft[] = [];
-        const result = await work(trx, drafts);
-        return { result, changes: await appendChanges(trx, drafts) };
-      });
-      if (changes.length > 0) deps.broadcast(changes);
-      return result;
+    commit(async (trx) => {
+      const drafts: ChangeDraft[] = [];
+      return { result: await work(trx, drafts), drafts };
     });
 
   const scheduler = createEscalationScheduler({

@@ -16,7 +16,8 @@ import type {
   RecomputeAnswer,
 } from '../../shared/protocol/customer-value';
 import type { Clock } from '../clock';
-import { appendChanges, type ChangeDraft } from '../db/change-log';
+import type { ChangeDraft } from '../db/change-log';
+import { commitInQueue } from '../db/commit-changes';
 import { customerFromRow, findCustomer, saveCustomer } from '../db/customer-queries';
 import type { Database, Queryable, StoreKind } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
@@ -180,17 +181,7 @@ export function createValueService(deps: ValueServiceDeps) {
     return drafts;
   }
 
-  /** Runs one write in the queue and its own transaction, then broadcasts what it appended (still in the queue, so in seq order). */
-  async function commit<T>(write: (trx: Queryable) => Promise<{ result: T; drafts: ChangeDraft[] }>): Promise<T> {
-    return writeQueue(async () => {
-      const { result, changes } = await db.transaction().execute(async (trx) => {
-        const { result, drafts } = await write(trx);
-        return { result, changes: await appendChanges(trx, drafts) };
-      });
-      if (changes.length > 0) broadcast(changes);
-      return result;
-    });
-  }
+  const commit = commitInQueue({ db, writeQueue, broadcast });
 
   async function requireCustomer(trx: Queryable, customerId: string): Promise<Customer> {
     const customer = await findCustomer(trx, customerId);
