@@ -134,8 +134,10 @@ export function createValueService(deps: ValueServiceDeps) {
   /** Earns each order's points (once per order number), nothing else: the figures wait for the full run a big import ends with. */
   async function earnPoints(trx: Queryable, orders: readonly OrderInteraction[]): Promise<void> {
     if (orders.length === 0) return;
-    const now = clock();
-    const settings = await readValueSettings(trx);
+    await earnWith(trx, orders, clock(), await readValueSettings(trx));
+  }
+
+  async function earnWith(trx: Queryable, orders: readonly OrderInteraction[], now: number, settings: CustomerValueSettings): Promise<void> {
     for (const order of orders) {
       const entry = earn(order.orderNo, order.amount, now, settings.loyalty);
       if (entry) await appendLedger(trx, { id: newId(now), customerId: order.customerId, entry, byUserId: null });
@@ -153,12 +155,16 @@ export function createValueService(deps: ValueServiceDeps) {
     const settings = await readValueSettings(trx);
     const cutoffs = await readCutoffs(trx);
     const byCustomer = new Map<string, OrderInteraction[]>();
-    for (const order of orders) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
+    for (const order of orders) {
+      const mine = byCustomer.get(order.customerId);
+      if (mine) mine.push(order);
+      else byCustomer.set(order.customerId, [order]);
+    }
     const drafts: ChangeDraft[] = [];
     for (const [customerId, mine] of byCustomer) {
       const customer = await findCustomer(trx, customerId);
       if (!customer) continue;
-      await earnPoints(trx, mine);
+      await earnWith(trx, mine, now, settings);
       drafts.push(...(await recomputeOne(trx, customer, now, settings, cutoffs)));
     }
     return drafts;
