@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/min';
@@ -16,6 +17,18 @@ export type SeedConfig = {
   customers: number;
   maxInteractionsPerCustomer: number;
   heavyCustomerInteractions: number;
+};
+
+/**
+ * A cluster node (hub/cluster/): broadcasts go through Redis, one elected
+ * node leads (routing and every writer), the others pass work to it.
+ */
+export type ClusterConfig = {
+  redisUrl: string;
+  /** Names this node in logs, /healthz and the leader's book of connections (NODE_ID); unique per node. */
+  nodeId: string;
+  /** How the other nodes reach this one's HTTP when it leads (NODE_URL); null: the address it listens on. */
+  advertisedUrl: string | null;
 };
 
 export type HubConfig = {
@@ -52,6 +65,8 @@ export type HubConfig = {
   smtpRelayUrl: string | null;
   seed: SeedConfig;
   logLevel: LogLevel;
+  /** One of several hub nodes sharing Postgres and Redis (REDIS_URL); null: this hub runs alone. */
+  cluster: ClusterConfig | null;
   paths: {
     data: string;
     /** Where the built renderer lives; served at `/`. */
@@ -164,10 +179,21 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): HubConfig {
       heavyCustomerInteractions: read('SEED_HEAVY_INTERACTIONS', integer(0, 1_000_000), 10_000),
     },
     logLevel: read('LOG_LEVEL', z.enum(LOG_LEVELS), 'info'),
+    cluster: null,
     paths: { data, renderer: isAbsolute(rendererDir) ? rendererDir : resolve(cwd, rendererDir) },
   };
   // Without a number to present the carrier would show the agent's own address: refuse to start rather than leak it.
   if (config.outbound.trunk && !config.outbound.callerId) problems.push('SIP_CALLER_ID is required with SIP_TRUNK: the number customers see when an agent calls them');
+  const redisUrl = read('REDIS_URL', z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }), null);
+  if (redisUrl) {
+    // Every node must see the same store; a SQLite file belongs to one process.
+    if (!databaseUrl) problems.push('REDIS_URL (several hub nodes) needs DATABASE_URL: the nodes share one Postgres');
+    config.cluster = {
+      redisUrl,
+      nodeId: read('NODE_ID', z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits or ._-'), `${hostname()}-${config.port}`),
+      advertisedUrl: read('NODE_URL', z.url({ protocol: /^https?$/, error: 'must be an http:// URL such as http://10.0.0.5:4310' }), null),
+    };
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { metricsTokenFrom } from './ops/metrics-token';
-import { type RunningHub, startHub } from './server';
+import { startClusterNode } from './cluster/cluster-node';
+import { startHub } from './server';
 
 /**
  * `npm run hub`: the hub alone, configured from the environment (see README).
@@ -11,7 +12,7 @@ import { type RunningHub, startHub } from './server';
  * acked), within CLOSE_BOUND_MS; past it the process stops with status 1.
  */
 const CLOSE_BOUND_MS = 10_000;
-let hub: RunningHub | null = null;
+let hub: { close(): Promise<void> } | null = null;
 let stopRequested: NodeJS.Signals | null = null;
 
 function stop(signal: NodeJS.Signals): void {
@@ -43,13 +44,21 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const config = loadConfig(process.env);
-  const started = await startHub(config, { metricsToken: metricsTokenFrom(process.env) });
-  hub = started;
-  console.log(`Switchboard hub ready at ${started.url}`);
-  console.log(`Store: ${started.storeKind} (${started.storeLocation})`);
-  if (started.seeded) {
-    console.log(`Demo data seeded. Sign in with password "${started.seeded.password}" as:`);
-    for (const user of started.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
+  const options = { metricsToken: metricsTokenFrom(process.env) };
+  if (config.cluster && config.store.kind === 'postgres') {
+    const node = await startClusterNode({ ...config, cluster: config.cluster, store: config.store }, options);
+    hub = node;
+    console.log(`Switchboard hub node ${node.node} ready at ${node.url}; it follows until it holds the leader lock (/healthz says which).`);
+    void node.leading.then(() => console.log(`Node ${node.node} now leads.`));
+  } else {
+    const started = await startHub(config, options);
+    hub = started;
+    console.log(`Switchboard hub ready at ${started.url}`);
+    console.log(`Store: ${started.storeKind} (${started.storeLocation})`);
+    if (started.seeded) {
+      console.log(`Demo data seeded. Sign in with password "${started.seeded.password}" as:`);
+      for (const user of started.seeded.users) console.log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.displayName}`);
+    }
   }
   if (stopRequested) {
     const signal = stopRequested;

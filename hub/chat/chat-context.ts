@@ -4,6 +4,7 @@ import type { Namespace } from 'socket.io';
 import type { ChatLine } from '../../shared/domain/chat';
 import type { HubToVisitorEvents, VisitorConversation, VisitorLine, VisitorSocketData, VisitorToHubEvents } from '../../shared/protocol/visitor';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import type { Database } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
 import type { Logger } from '../log';
@@ -21,6 +22,8 @@ export type ChatDeps = {
   clock: Clock;
   io: HubServer;
   visitors: VisitorServer;
+  /** Whose widgets and desktops are connected, on every hub node. */
+  presence: Presence;
   routing: RoutingService;
   /** The key visitor tokens and file links are signed with (visitor-token.ts). */
   key: string;
@@ -39,7 +42,7 @@ export const visitorView = (record: StoredConversation): VisitorConversation => 
 });
 
 /** Announcements to both sides of one conversation. */
-export function announcer({ io, visitors }: Pick<ChatDeps, 'io' | 'visitors'>) {
+export function announcer({ io, visitors, presence }: Pick<ChatDeps, 'io' | 'visitors' | 'presence'>) {
   const agentRoom = (record: StoredConversation) => (record.conversation.agentId ? userRoom(record.conversation.agentId) : null);
   return {
     line(record: StoredConversation, line: ChatLine): void {
@@ -59,10 +62,10 @@ export function announcer({ io, visitors }: Pick<ChatDeps, 'io' | 'visitors'>) {
     },
     /** Whether anyone is there to receive a line: the visitor's widget, or the agent's desktop. */
     visitorPresent: (record: StoredConversation): boolean =>
-      (visitors.adapter.rooms.get(conversationRoom(record.conversation.id))?.size ?? 0) > 0,
+      presence.visitors(conversationRoom(record.conversation.id)) > 0,
     agentPresent: (record: StoredConversation): boolean => {
       const room = agentRoom(record);
-      return room !== null && (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+      return room !== null && presence.desktops(room) > 0;
     },
   };
 }

@@ -23,6 +23,7 @@ import { Refusal } from '../sync/refusal';
 import type { ChatService } from './chat-service';
 import { bytesMatchType } from './file-type';
 import { fileSignatureMatches, verifyVisitorToken } from './visitor-token';
+import { clientAddress } from '../http/client-address';
 
 export type ChatHttpDeps = {
   db: Kysely<Database>;
@@ -178,7 +179,7 @@ export function createChatHttp(deps: ChatHttpDeps) {
       if (pathname === VISITOR_PATHS.start) {
         return json(request, response, (body) =>
           deps.chat().start(parsed(StartChatRequestSchema, body, 'The chat request'), {
-            address: request.socket.remoteAddress ?? 'unknown',
+            address: clientAddress(request),
             origin: request.headers.origin,
             hubHost: request.headers.host,
           }),

@@ -17,7 +17,8 @@ const HandshakeSchema = z.object({ token: z.string().min(1).max(4096) });
 
 const handshakeError = (error: HubError) => Object.assign(new Error(error.code), { data: error });
 
-type VisitorRoute = (visitor: VisitorClaims, payload: unknown) => Promise<Response<unknown>>;
+export type VisitorRoute = (visitor: VisitorClaims, payload: unknown) => Promise<Response<unknown>>;
+export type VisitorRoutes = Record<VisitorEventName, VisitorRoute>;
 
 /** One event: its payload checked against the schema, then the handler; refusals become the ack's error. */
 function visitorRoute<T>(schema: z.ZodType<T>, name: VisitorEventName, handle: (visitor: VisitorClaims, request: T) => Promise<unknown>): VisitorRoute {
@@ -33,17 +34,10 @@ function visitorRoute<T>(schema: z.ZodType<T>, name: VisitorEventName, handle: (
   };
 }
 
-/**
- * The visitors' namespace: its own door (only visitor tokens open it), its
- * own short list of events, each checked against its schema and answered
- * with a Response. No agent event exists here, so none can be reached.
- */
-export function attachVisitorNamespace(
-  visitors: VisitorServer,
-  deps: { chat: ChatService; calls: VisitorCalls; key: string; clock: Clock; log: Logger },
-): void {
-  const { chat, calls, key, clock, log } = deps;
-  const routes: Record<VisitorEventName, VisitorRoute> = {
+/** The visitors' short list of events, each checked against its schema and answered with a Response. */
+export function createVisitorRoutes(deps: { chat: ChatService; calls: VisitorCalls }): VisitorRoutes {
+  const { chat, calls } = deps;
+  return {
     // Whether to show "Call us" comes with every resume: the widget's setting or the queue's hours may have changed.
     'chat:resume': visitorRoute(VISITOR_EVENTS['chat:resume'], 'chat:resume', async (visitor) => ({
       ...(await chat.resume(visitor)),
@@ -56,6 +50,37 @@ export function attachVisitorNamespace(
     'chat:leave': visitorRoute(VISITOR_EVENTS['chat:leave'], 'chat:leave', (visitor) => chat.leave(visitor)),
     'call:ticket': visitorRoute(VISITOR_EVENTS['call:ticket'], 'call:ticket', (visitor) => calls.ticket(visitor)),
   };
+}
+
+/** One visitor event: refused once the chat's token has run out, else run. The namespace calls this, and the cluster's leader for a follower's widget. */
+export async function answerVisitorEvent(
+  routes: () => VisitorRoutes,
+  name: VisitorEventName,
+  visitor: VisitorClaims,
+  payload: unknown,
+  clock: Clock,
+  log: Logger,
+): Promise<Response<unknown>> {
+  if (clock() >= visitor.exp) return fail('token-expired', 'This chat has expired; start a new one.');
+  try {
+    return await routes()[name](visitor, payload);
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    log.error(`visitor ${name} failed (ref ${reference})`, error);
+    return fail('internal', `Something went wrong (ref ${reference}); try again.`);
+  }
+}
+
+/**
+ * The visitors' namespace: its own door (only visitor tokens open it) and
+ * its own events (`routes()`: this node's, or the ones forwarded to the
+ * cluster's leader). No agent event exists here, so none can be reached.
+ */
+export function attachVisitorNamespace(
+  visitors: VisitorServer,
+  deps: { routes: () => VisitorRoutes; key: string; clock: Clock; log: Logger },
+): void {
+  const { routes, key, clock, log } = deps;
 
   visitors.use((socket, next) => {
     const given = HandshakeSchema.safeParse(socket.handshake.auth);
@@ -69,17 +94,6 @@ export function attachVisitorNamespace(
     next();
   });
 
-  async function dispatch(visitor: VisitorClaims, name: VisitorEventName, payload: unknown): Promise<Response<unknown>> {
-    if (clock() >= visitor.exp) return fail('token-expired', 'This chat has expired; start a new one.');
-    try {
-      return await routes[name](visitor, payload);
-    } catch (error) {
-      const reference = randomUUID().slice(0, 8);
-      log.error(`visitor ${name} failed (ref ${reference})`, error);
-      return fail('internal', `Something went wrong (ref ${reference}); try again.`);
-    }
-  }
-
   visitors.on('connection', (socket) => {
     const visitor = { ...socket.data, exp: socket.data.expiresAt };
     void socket.join(conversationRoom(visitor.conversationId));
@@ -90,7 +104,7 @@ export function attachVisitorNamespace(
         ack(fail('unknown-event', `There is no "${event}" here.`));
         return;
       }
-      dispatch(visitor, event, payloadFrom(args))
+      answerVisitorEvent(routes, event, visitor, payloadFrom(args), clock, log)
         .then(ack)
         .catch((error: unknown) => log.error(`could not answer visitor ${event}`, error));
     });

@@ -4,6 +4,7 @@ import type { Change } from '../../shared/protocol/changes';
 import type { SmsSettings } from '../../shared/protocol/sms';
 import type { VisitorServer } from '../chat/chat-context';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import type { ChangeDraft } from '../db/change-log';
 import { commitInQueue } from '../db/commit-changes';
 import type { Database, Queryable } from '../db/schema';
@@ -22,6 +23,7 @@ export type ComplaintServiceDeps = {
   clock: Clock;
   io: HubServer;
   visitors: VisitorServer;
+  presence: Presence;
   log: Logger;
   /** The sync broadcast for the hub's own lines (escalated, customer told, the mail or text sent). */
   broadcast: (changes: Change[]) => void;
@@ -61,7 +63,7 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       for (const id of userIds) deps.io.to(userRoom(id)).emit('complaint:escalation', notice);
     },
   });
-  const tell = createCustomerTold({ db, clock: deps.clock, io: deps.io, visitors: deps.visitors, write: (work) => write(work), smsProvider: deps.smsProvider });
+  const tell = createCustomerTold({ db, clock: deps.clock, io: deps.io, visitors: deps.visitors, presence: deps.presence, write: (work) => write(work), smsProvider: deps.smsProvider });
   // Messages go out one after another, so an acknowledgement never arrives after the resolution it preceded.
   let telling: Promise<void> = Promise.resolve();
 

@@ -10,6 +10,7 @@ import { announcer } from '../chat/chat-context';
 import type { VisitorServer } from '../chat/chat-context';
 import { appendLine } from '../chat/conversation-store';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import type { ChangeDraft } from '../db/change-log';
 import type { StoredConversation } from '../db/chat-queries';
 import { findCustomer } from '../db/customer-queries';
@@ -31,6 +32,7 @@ export type CustomerToldDeps = {
   clock: Clock;
   io: HubServer;
   visitors: VisitorServer;
+  presence: Presence;
   /** One transaction in the write queue whose drafts are appended to the change log and broadcast after commit. */
   write: (work: (trx: Queryable, drafts: ChangeDraft[]) => Promise<void>) => Promise<void>;
   /** The SMS provider adapter for the current settings (the same one the SMS channel uses). */

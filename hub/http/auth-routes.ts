@@ -4,6 +4,7 @@ import { LoginRequestSchema, RefreshRequestSchema, type Session } from '../../sh
 import { fail, type Response } from '../../shared/protocol/errors';
 import type { AuthService } from '../auth/auth-service';
 import { invalidPayload } from '../sync/payload-issues';
+import { clientAddress } from './client-address';
 
 export type ApiAnswer = Response<Session> | Response<null>;
 
@@ -23,7 +24,7 @@ export function createAuthRoutes(auth: AuthService) {
       const input = parsed(LoginRequestSchema, body, 'The sign-in request');
       if (!input.ok) return input.answer;
       // The socket's peer address; X-Forwarded-For is not trusted, anyone can write it.
-      const address = request.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(request);
       return auth.login(input.value.username, input.value.password, address);
     },
     async refresh(body: unknown): Promise<ApiAnswer> {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { API_PATHS } from '../../shared/protocol/auth';
 import { fail } from '../../shared/protocol/errors';
 import type { AuthService } from '../auth/auth-service';
-import type { Database, StoreKind } from '../db/schema';
+import type { Database } from '../db/schema';
 import type { Logger } from '../log';
 import type { ChatHttp } from '../chat/chat-http';
 import type { VoiceHttp } from '../voice/voice-http';
@@ -24,8 +24,6 @@ import { createStaticFiles } from './static-files';
 
 export type HttpDeps = {
   db: Kysely<Database>;
-  storeKind: StoreKind;
-  version: string;
   auth: AuthService;
   rendererDir: string;
   log: Logger;
@@ -87,16 +85,6 @@ export function createHttpHandler(deps: HttpDeps) {
     [API_PATHS.logout]: routes.logout,
   };
 
-  async function health(response: ServerResponse): Promise<void> {
-    try {
-      await sql`select 1`.execute(deps.db);
-      sendJson(response, 200, { status: 'ok', db: deps.storeKind, version: deps.version });
-    } catch (error) {
-      deps.log.error('health check: the store does not answer', error);
-      sendJson(response, 503, { status: 'error', db: deps.storeKind, version: deps.version });
-    }
-  }
-
   async function api(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, API_CORS);
@@ -127,7 +115,6 @@ export function createHttpHandler(deps: HttpDeps) {
     const pathname = pathOf(request.url);
     // A target the URL parser refuses (`//%`, `//[`) names nothing here; the areas below re-parse request.url, so it stops here.
     if (pathname === null) return sendJson(response, 400, fail('invalid-payload', 'The request target is not a valid path.'));
-    if (pathname === API_PATHS.health) return health(response);
     if (deps.metrics.handles(pathname)) return deps.metrics.handle(request, response);
     if (deps.chat.handles(pathname)) return deps.chat.handle(request, response, pathname);
     if (deps.voice.handles(pathname)) return deps.voice.handle(request, response, pathname);

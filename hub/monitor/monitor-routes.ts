@@ -37,10 +37,7 @@ export function createMonitorRoutes(monitor: MonitorService): Record<MonitorEven
  */
 export function attachMonitor(deps: Parameters<typeof createMonitorService>[0]): Record<MonitorEventName, EventRoute> {
   const monitor = createMonitorService(deps);
-  deps.io.on('connection', (socket) => {
-    const userId = socket.data.user.id;
-    // By 'disconnect' the socket has left its rooms, so the service sees whether it was the user's last.
-    socket.on('disconnect', () => monitor.desktopLeft(userId));
-  });
+  // Presence counts the desktop out before telling, so the service sees whether it was the user's last.
+  deps.presence.onDesktopLeft((userId) => monitor.desktopLeft(userId));
   return createMonitorRoutes(monitor);
 }

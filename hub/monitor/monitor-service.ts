@@ -10,6 +10,7 @@ import type {
   MonitorSettings,
 } from '../../shared/protocol/monitor';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import type { Database } from '../db/schema';
 import { findUser } from '../db/user-queries';
 import { findCallByTask } from '../db/voice-queries';
@@ -27,6 +28,7 @@ export type MonitorDeps = {
   db: Kysely<Database>;
   writeQueue: WriteQueue;
   io: HubServer;
+  presence: Presence;
   routing: RoutingService;
   clock: Clock;
   log: Logger;
@@ -48,7 +50,7 @@ const CALL_OVER: ReadonlySet<TaskEventKind> = new Set(['wrap-up', 'done', 'aband
 export function createMonitorService(deps: MonitorDeps) {
   const { db, io, clock, log } = deps;
   const sessions = new MonitorSessions();
-  const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  const isConnected = (userId: string): boolean => deps.presence.desktops(userRoom(userId)) > 0;
 
   /** The session, with the caller's side of it checked: not-found for none, forbidden for someone else's. */
   function sessionFor(sessionId: string, user: User, sides: readonly MonitorSide[]): { session: MonitorSessionRecord; side: MonitorSide } {

@@ -21,6 +21,7 @@ import {
   tickAgentState,
 } from '../../shared/routing';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import { appendChanges, type ChangeDraft } from '../db/change-log';
 import { findCustomer } from '../db/customer-queries';
 import { insertInteractions } from '../db/interaction-queries';
@@ -73,6 +74,8 @@ export type RoutingDeps = {
   /** Change-log broadcast (the same as mutations use), called after commit inside the write queue. */
   broadcast: (changes: Change[]) => void;
   log: Logger;
+  /** Whose desktops are connected, on every hub node. */
+  presence: Presence;
   /**
    * Whether an agent can take a channel at all right now, beyond having a
    * desktop: a call or video rings the agent's softphone, so an agent whose
@@ -267,7 +270,7 @@ export function createRoutingService(deps: RoutingDeps) {
   /** userId → when their last desktop left; cleared when one comes back. In memory: losing it only delays "offline". */
   const goneSince = new Map<string, number>();
 
-  const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  const isConnected = (userId: string): boolean => deps.presence.desktops(userRoom(userId)) > 0;
   /** Queues, profiles, settings and agent states as the last committed step left them; null until read (routing-cache.ts). */
   let snapshot: RoutingSnapshot | null = null;
 

@@ -4,11 +4,36 @@ import { type ClientEventName, CLIENT_EVENTS, isClientEventName } from '../../sh
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { ackFrom, payloadFrom } from './ack';
-import type { EventRoute } from './event-route';
+import type { Caller, EventRoute } from './event-route';
 import type { HubSocket } from './hub-socket';
 import { endExpiredSession } from './session-expiry';
 
-export type DispatcherDeps = { routes: Record<ClientEventName, EventRoute>; clock: Clock; log: Logger };
+/** `routes()`: this node's own, or the ones forwarded to the cluster's leader (hub/cluster/); read per event, as a node can become leader. */
+export type DispatcherDeps = { routes: () => Record<ClientEventName, EventRoute>; clock: Clock; log: Logger };
+
+/**
+ * One event for one caller: refused `forbidden` unless the caller's role may
+ * call it, else run (its payload checked by the route). The dispatcher calls
+ * this for its socket, and the cluster's leader for a follower's socket.
+ */
+export async function answerEvent(
+  routes: Record<ClientEventName, EventRoute>,
+  name: ClientEventName,
+  payload: unknown,
+  caller: Caller,
+  log: Logger,
+): Promise<Response<unknown>> {
+  const route = routes[name];
+  if (!route.roles.includes(caller.user.role)) return fail('forbidden', `The ${caller.user.role} role may not call ${name}.`);
+  try {
+    return await route.run(payload, caller);
+  } catch (error) {
+    // Details stay in the hub's log; the desktop gets a reference to quote to support.
+    const reference = randomUUID().slice(0, 8);
+    log.error(`${name} by ${caller.user.username} failed (ref ${reference})`, error);
+    return fail('internal', `The hub hit an unexpected error (ref ${reference}); try again.`);
+  }
+}
 
 /**
  * Every event a desktop sends goes through here, in this order: the session
@@ -23,16 +48,7 @@ export function attachDispatcher(socket: HubSocket, { routes, clock, log }: Disp
       setImmediate(() => endExpiredSession(socket));
       return fail('token-expired', 'Your session has expired; refresh it and reconnect.');
     }
-    const route = routes[name];
-    if (!route.roles.includes(user.role)) return fail('forbidden', `The ${user.role} role may not call ${name}.`);
-    try {
-      return await route.run(payload, { user, socketId: socket.id });
-    } catch (error) {
-      // Details stay in the hub's log; the desktop gets a reference to quote to support.
-      const reference = randomUUID().slice(0, 8);
-      log.error(`${name} by ${user.username} failed (ref ${reference})`, error);
-      return fail('internal', `The hub hit an unexpected error (ref ${reference}); try again.`);
-    }
+    return answerEvent(routes(), name, payload, { user, socketId: socket.id }, log);
   }
 
   for (const name of Object.keys(CLIENT_EVENTS)) {

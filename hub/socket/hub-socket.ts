@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToHubEvents, HubToClientEvents, SocketData } from '../../shared/protocol/events';
 
-/** Hub nodes do not talk to each other over socket.io events (yet); the Redis adapter needs none. */
+/** Hub nodes talk to each other over their own Redis channels (hub/cluster/leader-link.ts), not socket.io events. */
 type InterHubEvents = Record<string, never>;
 
 export type HubServer = Server<ClientToHubEvents, HubToClientEvents, InterHubEvents, SocketData>;
@@ -9,4 +9,5 @@ export type HubSocket = Socket<ClientToHubEvents, HubToClientEvents, InterHubEve
 
 /** Every signed-in desktop joins this room; committed changes are broadcast to it. */
 export const DESKTOPS_ROOM = 'desktops';
-export const userRoom = (userId: string): string => `user:${userId}`;
+export const USER_ROOM_PREFIX = 'user:';
+export const userRoom = (userId: string): string => `${USER_ROOM_PREFIX}${userId}`;

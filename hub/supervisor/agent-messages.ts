@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { User } from '../../shared/domain/user';
 import type { SupervisorMessage } from '../../shared/protocol/supervisor';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import { listProfiles, listQueues } from '../db/routing-queries';
 import type { Database } from '../db/schema';
 import { findUser } from '../db/user-queries';
@@ -17,12 +18,12 @@ export type MessageTarget = { kind: 'agent'; agentId: string } | { kind: 'queue'
  * now and is not stored, so `delivered` tells the supervisor how many saw it.
  */
 export async function sendAgentMessage(
-  deps: { db: Kysely<Database>; io: HubServer; clock: Clock },
+  deps: { db: Kysely<Database>; io: HubServer; presence: Presence; clock: Clock },
   from: User,
   request: { to: MessageTarget; text: string },
 ): Promise<{ delivered: number }> {
   const { db, io } = deps;
-  const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  const isConnected = (userId: string): boolean => deps.presence.desktops(userRoom(userId)) > 0;
   const base = { id: ulid(deps.clock()), fromName: from.displayName, text: request.text, at: deps.clock() };
   if (request.to.kind === 'agent') {
     const agent = await findUser(db, request.to.agentId);

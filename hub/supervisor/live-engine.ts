@@ -5,6 +5,7 @@ import { buildBoard } from '../../shared/supervisor/board';
 import { dayStartOf, nextDayStartOf } from '../../shared/supervisor/day';
 import { applyAgentState, applyTaskEvent, createFold, type LiveFold, rollDay, seedAgentState } from '../../shared/supervisor/live-fold';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import { listEventsForDay } from '../db/routing-queries';
 import type { Database } from '../db/schema';
 import { listUsers } from '../db/user-queries';
@@ -23,6 +24,7 @@ export const REEVALUATE_MS = 5_000;
 export type SupervisorEngineDeps = {
   db: Kysely<Database>;
   io: HubServer;
+  presence: Presence;
   routing: RoutingService;
   clock: Clock;
   log: Logger;
@@ -55,8 +57,8 @@ export function createSupervisorEngine(deps: SupervisorEngineDeps) {
   let pushTimer: NodeJS.Timeout | null = null;
   let reevaluate: NodeJS.Timeout | null = null;
 
-  const isConnected = (userId: string): boolean => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
-  const watching = (): boolean => (io.sockets.adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0;
+  const isConnected = (userId: string): boolean => deps.presence.desktops(userRoom(userId)) > 0;
+  const watching = (): boolean => deps.presence.desktops(SUPERVISORS_ROOM) > 0;
 
   routing.onCommit((step) => {
     // Before the seed nobody watches; the seed reads this step back from the store.
@@ -69,10 +71,8 @@ export function createSupervisorEngine(deps: SupervisorEngineDeps) {
   });
 
   // Desktops coming and going change the agents table's "connected" column.
-  io.on('connection', (socket) => {
-    changed();
-    socket.on('disconnect', changed);
-  });
+  deps.presence.onDesktopJoined(changed);
+  deps.presence.onDesktopLeft(changed);
 
   function rollIfNewDay(current: LiveFold, now: number): void {
     if (now < nextDay) return;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { CLIENT_EVENTS } from '../../shared/protocol/events';
 import type { SupervisorSettings } from '../../shared/protocol/supervisor';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import { listQueues } from '../db/routing-queries';
 import type { Database } from '../db/schema';
 import type { WriteQueue } from '../db/write-queue';
@@ -20,6 +21,7 @@ export type SupervisorRouteDeps = {
   db: Kysely<Database>;
   writeQueue: WriteQueue;
   io: HubServer;
+  presence: Presence;
   routing: RoutingService;
   clock: Clock;
   log: Logger;
@@ -38,6 +40,7 @@ export function createSupervisorRoutes(deps: SupervisorRouteDeps): Record<Superv
   const engine = createSupervisorEngine({
     db,
     io,
+    presence: deps.presence,
     routing,
     clock,
     log: deps.log,
@@ -78,7 +81,7 @@ export function createSupervisorRoutes(deps: SupervisorRouteDeps): Record<Superv
       routing.setStateOf(request.agentId, request.state),
     ),
     'supervisor:message': route(CLIENT_EVENTS['supervisor:message'], 'supervisor:message', (request, { user }): Promise<EventResult<'supervisor:message'>> =>
-      sendAgentMessage({ db, io, clock }, user, request),
+      sendAgentMessage({ db, io, presence: deps.presence, clock }, user, request),
     ),
     'supervisor:agent:edit': route(CLIENT_EVENTS['supervisor:agent:edit'], 'supervisor:agent:edit', async (request, { user }): Promise<EventResult<'supervisor:agent:edit'>> => {
       if (user.role !== 'admin' && !(await engine.settings()).supervisorsEditAgents) {

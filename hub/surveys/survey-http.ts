@@ -12,6 +12,7 @@ import { readBody } from '../http/raw-body';
 import { invalidPayload } from '../sync/payload-issues';
 import { type AnswerOutcome, answerSurvey, lookUpSurvey, type SurveyAnswerDeps, type SurveyLinkProblem } from './survey-answer';
 import { SURVEY_PAGE_HEADERS, surveyFormPage, surveyMessagePage } from './survey-page';
+import { clientAddress } from '../http/client-address';
 
 export type SurveyHttpDeps = SurveyAnswerDeps & { db: Kysely<Database>; clock: Clock; policy?: BucketPolicy };
 
@@ -49,7 +50,7 @@ export function createSurveyHttp(deps: SurveyHttpDeps) {
 
   const allowed = (request: IncomingMessage): { allowed: true } | { allowed: false; retryAfterSec: number } =>
     // The socket's peer address; X-Forwarded-For is not trusted, anyone can write it.
-    guard.take(request.socket.remoteAddress ?? 'unknown');
+    guard.take(clientAddress(request));
 
   function sendPage(response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
     response.writeHead(status, { ...SURVEY_PAGE_HEADERS, 'Content-Length': String(Buffer.byteLength(html)), ...extra });

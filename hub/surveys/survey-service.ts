@@ -8,6 +8,7 @@ import { deliveryOf, surveyChannelOf } from '../../shared/surveys/survey-rules';
 import type { VisitorServer } from '../chat/chat-context';
 import { conversationRoom } from '../chat/conversation-store';
 import type { Clock } from '../clock';
+import type { Presence } from '../cluster/presence';
 import { findConversationByTask } from '../db/chat-queries';
 import { findEmailThread, findEmailThreadByTask } from '../db/email-queries';
 import type { Database, Queryable } from '../db/schema';
@@ -27,6 +28,8 @@ export type SurveyServiceDeps = {
   routing: RoutingService;
   /** The chat widget's namespace: a visitor still on the page is prompted there. */
   visitors: VisitorServer;
+  /** Whose widgets are connected, on every hub node. */
+  presence: Presence;
   /** Asks the email outbox to send what is due now (a survey mail with no delay). */
   nudgeEmail: () => void;
   /** The SMS provider adapter for the current settings (tests point it at their stand-in). */
@@ -52,7 +55,7 @@ export function createSurveyService(deps: SurveyServiceDeps) {
   const baseUrl = (settings: SurveySettings) => settings.publicUrl ?? deps.hubUrl();
 
   /** A visitor's widget is connected to the conversation's room: otherwise nobody is there to rate it. */
-  const visitorHere = (conversationId: string): boolean => (deps.visitors.adapter.rooms.get(conversationRoom(conversationId))?.size ?? 0) > 0;
+  const visitorHere = (conversationId: string): boolean => deps.presence.visitors(conversationRoom(conversationId)) > 0;
 
   async function targetOfTask(trx: Queryable, taskId: string, customerId: string, channel: 'email' | 'sms' | 'call' | 'chat'): Promise<SurveyTarget | null> {
     const delivery = deliveryOf(channel);

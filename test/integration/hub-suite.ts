@@ -64,10 +64,11 @@ export function defineHubSuite(label: string, makeStore: () => Promise<TestStore
     });
 
     describe('HTTP', () => {
-      it('answers /healthz with the store kind and the package version', async () => {
+      it('answers /healthz with the store kind, the package version and its role; a node alone also answers as leader', async () => {
         const response = await fetch(`${t.hub.url}/healthz`);
         expect(response.status).toBe(200);
-        expect(await response.json()).toEqual({ status: 'ok', db: label, version });
+        expect(await response.json()).toEqual({ status: 'ok', db: label, version, node: 'standalone', role: 'standalone' });
+        expect((await fetch(`${t.hub.url}/healthz/leader`)).status).toBe(200);
       });
 
       it('says how to build the desktop when dist/renderer is missing', async () => {

@@ -69,4 +69,17 @@ describe('loadConfig', () => {
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": must be at most 65535/);
   });
+
+  it('runs alone without REDIS_URL, and as a cluster node with it and Postgres', () => {
+    expect(loadConfig({}).cluster).toBeNull();
+    const node = loadConfig({ DATABASE_URL: 'postgres://db/switchboard', REDIS_URL: 'redis://10.0.0.9:6379', NODE_ID: 'hub2', NODE_URL: 'http://10.0.0.12:4310' });
+    expect(node.cluster).toEqual({ redisUrl: 'redis://10.0.0.9:6379', nodeId: 'hub2', advertisedUrl: 'http://10.0.0.12:4310' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/switchboard', REDIS_URL: 'redis://r:6379', PORT: '4311' }).cluster?.nodeId).toMatch(/-4311$/);
+  });
+
+  it('refuses a cluster node on SQLite (one file per process), a bad Redis URL or node name', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL \(several hub nodes\) needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'http://r' })).toThrow(/REDIS_URL="http:\/\/r": must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r', NODE_ID: 'hub 1' })).toThrow(/NODE_ID="hub 1"/);
+  });
 });
