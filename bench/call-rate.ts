@@ -1,19 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ulid } from 'ulid';
-import { hashPassword } from '../hub/auth/password';
-import { loadConfig } from '../hub/config';
-import { saveProfile } from '../hub/db/routing-queries';
-import { insertUsers } from '../hub/db/user-queries';
 import { demoQueues } from '../hub/routing/demo-routing';
-import { startHub } from '../hub/server';
 import { freeTcpPort, KAMAILIO_TEMPLATE, KamailioUnavailableError, kamailioWakeUrl } from '../scripts/kamailio';
 import { renderKamailioConfig } from '../scripts/kamailio-config';
-import { DEMO_PASSWORD } from '../shared/demo';
 import { type HubClient, loginDemo, openHubClient } from './hub-client';
+import { prepareBenchStore, spawnHub, stopChild } from './hub-process';
 import { log } from './log';
 import { scaled } from './scale';
 import {
@@ -81,7 +73,6 @@ function workerCount(raw: string | undefined): number {
 const GOAL_PER_SEC = 500;
 const DOMAIN = 'switchboard.local';
 const VOICE_KEY = 'bench-call-rate-voice-key-0123456789abcdef';
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Per step, beside SIPp's figures: CPU of Kamailio (all its processes), of the
@@ -202,9 +193,11 @@ async function hubPathSteps(phone: { port: number }): Promise<{ queue: StepLine[
   const usernames = Array.from({ length: AGENTS }, (_, i) => `bench.agent.${i}`);
   const general = demoQueues()[0];
   if (!general) throw new Error('no demo queues');
-  await prepareStore(env, usernames, general.id);
+  // The "support" number reaches the General queue; each bench agent takes one call at a time.
+  await prepareBenchStore(env, usernames, { queueIds: [general.id], capacity: { call: 1 }, autoAccept: {} });
 
-  const hub = await spawnHub(env);
+  const profileDir = process.env.BENCH_CALL_RATE_PROFILE;
+  const hub = await spawnHub(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const desks: Desk[] = [];
   let kamailio: BenchKamailio | null = null;
   let closing = false;
@@ -274,61 +267,4 @@ async function hubPathSteps(phone: { port: number }): Promise<{ queue: StepLine[
     await stopChild(hub.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Demo seed (the "support" number reaches the General queue), then the bench agents: members of General taking one call each. */
-async function prepareStore(env: Record<string, string>, usernames: readonly string[], queueId: string): Promise<void> {
-  const hub = await startHub(loadConfig(env));
-  try {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const users = usernames.map((username, i) => ({
-      user: { id: ulid(), username, displayName: `Bench agent ${i}`, role: 'agent' as const },
-      passwordHash,
-    }));
-    for (let i = 0; i < users.length; i += 100) await insertUsers(hub.db, users.slice(i, i + 100), Date.now());
-    for (const { user } of users) {
-      await saveProfile(hub.db, { userId: user.id, skills: {}, queueIds: [queueId], capacity: { call: 1 }, autoAccept: {}, maxMissedBeforeAway: 0 });
-    }
-  } finally {
-    await hub.close();
-  }
-}
-
-/** The hub in its own process (hub/main.ts), so its CPU and memory are its own. */
-function spawnHub(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const profileDir = process.env.BENCH_CALL_RATE_PROFILE;
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...flags, 'hub/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString('utf8')).slice(-4_000);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the hub did not start in 60 s:\n${out}${errors}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /hub ready at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] as string });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the hub exited (${code}) before it was ready:\n${out}${errors}`));
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(15_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }

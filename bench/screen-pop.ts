@@ -30,10 +30,10 @@ const TIMELINE_ROWS = 50;
 const CALLS = 60;
 const WARM_UP_CALLS = 2;
 /** Tall enough that the virtualised timeline puts 50 rows on its first screen (the benches' usual 800 px shows far fewer). */
-const VIEWPORT = { width: 1280, height: 3_400 };
+export const VIEWPORT = { width: 1280, height: 3_400 };
 const SCENARIO = fileURLToPath(new URL('../test/interop/sipp/caller-declined.xml', import.meta.url));
 
-type Caller = { customerId: string; number: string; phone: string; longHistory: boolean };
+export type Caller = { customerId: string; number: string; phone: string; longHistory: boolean };
 /** Milliseconds from the INVITE's arrival: to the whole screen pop painted, and to the card naming the customer being in the DOM. */
 type PopTimes = { ms: number; cardMs: number };
 type PageGlobals = { sipInvitesAt?: number[]; screenPop?: Promise<PopTimes> };
@@ -43,7 +43,7 @@ type PageGlobals = { sipInvitesAt?: number[]; screenPop?: Promise<PopTimes> };
  * a listener added before sip.js adds its own: "INVITE arrival at sip.js",
  * observed from outside the product.
  */
-function timeInvites(): void {
+export function timeInvites(): void {
   const Native = window.WebSocket;
   const globals = window as unknown as PageGlobals;
   globals.sipInvitesAt = [];
@@ -63,7 +63,7 @@ function timeInvites(): void {
  * `rows` timeline rows in the DOM. Also notes when the card alone named the
  * customer, to show where the time goes.
  */
-function armScreenPop(page: Page, caller: Caller, rows: number): Promise<void> {
+export function armScreenPop(page: Page, caller: Pick<Caller, 'customerId' | 'number'>, rows: number): Promise<void> {
   return page.evaluate(
     ({ id, number, rows }) => {
       const globals = window as unknown as PageGlobals;
@@ -101,7 +101,7 @@ function armScreenPop(page: Page, caller: Caller, rows: number): Promise<void> {
   );
 }
 
-const screenPopTimes = (page: Page) =>
+export const screenPopTimes = (page: Page) =>
   page.evaluate(() => {
     const pending = (window as unknown as PageGlobals).screenPop;
     if (!pending) throw new Error('screen pop not armed');
@@ -109,7 +109,7 @@ const screenPopTimes = (page: Page) =>
   });
 
 /** Waits out rendering and idle work left over from the last call, so each INVITE reaches a quiet page. */
-const settle = (page: Page) =>
+export const settle = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -117,12 +117,12 @@ const settle = (page: Page) =>
       }),
   );
 
-/** One SIPp caller ringing `agent1` until the desktop declines; resolves with SIPp's exit code and output. */
-async function ring(kamailio: RunningKamailio, caller: Caller): Promise<{ code: number | null; output: string }> {
+/** One SIPp caller ringing `callee`'s extension until the desktop declines; resolves with SIPp's exit code and output. */
+export async function ring(kamailio: Pick<RunningKamailio, 'sipAddress'>, caller: Pick<Caller, 'phone'>, callee = 'agent1'): Promise<{ code: number | null; output: string }> {
   // SIPp's "-p 0" binds 5060, which another run may hold.
   const localPort = await freeSipPort('127.0.0.1');
   return new Promise((resolve, reject) => {
-    const args = [kamailio.sipAddress, '-sf', SCENARIO, '-s', 'agent1', '-key', 'caller', caller.phone, '-key', 'fromName', ''];
+    const args = [kamailio.sipAddress, '-sf', SCENARIO, '-s', callee, '-key', 'caller', caller.phone, '-key', 'fromName', ''];
     args.push('-m', '1', '-i', '127.0.0.1', '-p', String(localPort), '-nostdin', '-timeout', '30s', '-timeout_error');
     const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -134,6 +134,39 @@ async function ring(kamailio: RunningKamailio, caller: Caller): Promise<{ code: 
     child.once('error', reject);
     child.once('exit', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * Signs `agent` in on the real desktop with its whole seeded history in the
+ * cache window and its phone on `wsUrl` (per-desktop settings in the cache
+ * itself, so set before the first sign-in); resolves once synced and the
+ * phone is registered, with the milliseconds from sign-in to synced.
+ */
+export async function signInDesktop(page: Page, hubUrl: string, agent: { username: string; dbName: string }, wsUrl: string): Promise<number> {
+  await page.goto(`${hubUrl}/?bench`);
+  await page.getByTestId('bench-ready').waitFor();
+  await page.evaluate(
+    async ({ name, settingsKey, phoneKey, days, wsUrl }) => {
+      const api = window.switchboardBench;
+      if (!api) throw new Error('no bench harness');
+      const db = new api.SwitchboardDb(name);
+      await db.meta.bulkPut([
+        { key: settingsKey, value: { interactionWindowDays: days, region: 'CN' } },
+        { key: phoneKey, value: { wsUrl, iceServers: [] } },
+      ]);
+      db.close();
+    },
+    { name: agent.dbName, settingsKey: META_KEYS.settings, phoneKey: PHONE_SETTINGS_KEY, days: WINDOW_DAYS, wsUrl },
+  );
+  await page.goto(hubUrl);
+  await page.getByTestId('login-username').fill(agent.username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  const signedInAt = performance.now();
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="sync-badge"][data-state="online"]').waitFor({ timeout: 900_000 });
+  const syncMs = performance.now() - signedInAt;
+  await page.locator('[data-testid="phone-chip"][data-state="registered"]').waitFor({ timeout: 30_000 });
+  return syncMs;
 }
 
 /**
@@ -213,32 +246,8 @@ async function measure(
     const page = await browser.context.newPage();
     await page.setViewportSize(VIEWPORT);
 
-    // The cache window and the phone's SIP server are per-desktop settings in the cache itself: set them before the first sign-in.
-    await page.goto(`${hubUrl}/?bench`);
-    await page.getByTestId('bench-ready').waitFor();
-    await page.evaluate(
-      async ({ name, settingsKey, phoneKey, days, wsUrl }) => {
-        const api = window.switchboardBench;
-        if (!api) throw new Error('no bench harness');
-        const db = new api.SwitchboardDb(name);
-        await db.meta.bulkPut([
-          { key: settingsKey, value: { interactionWindowDays: days, region: 'CN' } },
-          { key: phoneKey, value: { wsUrl, iceServers: [] } },
-        ]);
-        db.close();
-      },
-      { name: dbName, settingsKey: META_KEYS.settings, phoneKey: PHONE_SETTINGS_KEY, days: WINDOW_DAYS, wsUrl: kamailio.wsUrl },
-    );
-
-    await page.goto(hubUrl);
-    await page.getByTestId('login-username').fill(agent.username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    const signedInAt = performance.now();
-    await page.getByTestId('login-submit').click();
     log('screen-pop: signing in and filling the cache…');
-    await page.locator('[data-testid="sync-badge"][data-state="online"]').waitFor({ timeout: 900_000 });
-    const syncMs = performance.now() - signedInAt;
-    await page.locator('[data-testid="phone-chip"][data-state="registered"]').waitFor({ timeout: 30_000 });
+    const syncMs = await signInDesktop(page, hubUrl, { username: agent.username, dbName }, kamailio.wsUrl);
 
     // The harness's Dexie in the app's page, for the cache check and the baseline.
     await page.evaluate(async (src) => {

@@ -18,6 +18,8 @@ export function summary(samples: readonly number[]) {
 }
 
 /** One JSON line per figure, so runs can be diffed and plotted without parsing prose. */
-export function report(bench: string, figures: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ bench, at: new Date().toISOString(), ...figures })}\n`);
+export function report(bench: string, figures: Record<string, unknown>): string {
+  const line = `${JSON.stringify({ bench, at: new Date().toISOString(), ...figures })}\n`;
+  process.stdout.write(line);
+  return line;
 }

@@ -1,3 +1,4 @@
+import type { IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import {
   type BridgeResult,
@@ -97,6 +98,16 @@ export async function dispatchIpc(
   if (!isInvokeChannel(channel)) return { ok: false, error: IPC_ERRORS.unknownChannel };
   if (args.length > 1) return { ok: false, error: IPC_ERRORS.badArguments };
   return routes[channel](args[0]);
+}
+
+/**
+ * Who sent an invoke: the webContents and, above all, the frame. The frame's
+ * URL is read when the message arrives, so a window that navigated away (or a
+ * subframe inside ours) is seen for what it is rather than trusted by id.
+ */
+export function senderOf(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): IpcSender {
+  const frame = event.senderFrame;
+  return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

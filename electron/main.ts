@@ -1,39 +1,42 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   app,
   type BrowserWindow,
   dialog,
-  type IpcMainInvokeEvent,
   ipcMain,
   Notification,
+  protocol,
   screen,
   session,
   shell,
   type WebContents,
 } from 'electron';
 import { type DialLink, DialLinkSchema, IPC, IPC_SCHEMAS } from '../shared/protocol/desktop.js';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol.js';
+import { serveAppFile } from './app-protocol-serve.js';
 import { buildContentSecurityPolicy, SIP_WEBSOCKET_SOURCES } from './csp.js';
 import { findDialLinkInArgv, parseDialLink } from './dial-link.js';
 import { createDialLinkDispatcher } from './dial-link-dispatch.js';
-import { BridgeError, createIpcRoutes, dispatchIpc, type IpcDependencies } from './ipc.js';
+import { BridgeError, createIpcRoutes, dispatchIpc, type IpcDependencies, senderOf } from './ipc.js';
 import { applySessionPolicy } from './session-policy.js';
 import { applyHubUrlOverride, type StoredSettings, toDesktopSettings, withDesktopSettings, withWindowBounds } from './settings.js';
 import { createSettingsStore } from './settings-store.js';
 import { createStatusTray, type StatusTray } from './tray.js';
-import { type IpcSender, isAppPage, isTrustedSender } from './web-policy.js';
-import { createMainWindow, lockDownWebContents } from './window.js';
+import { isAppPage, isTrustedSender } from './web-policy.js';
+import { lockDownWebContents } from './web-contents-lock.js';
+import { createMainWindow } from './window.js';
 import { placeWindow } from './window-bounds.js';
 
 /**
  * The Electron main process: lifecycle, the one agent window, tray, OS
  * notifications and tel:/sip: links. Built as ES module output next to
- * preload.js in dist/electron/; the renderer is loaded from dist/renderer/ on
- * disk so the desktop opens (and works from its cache) while the hub is down.
+ * preload.js in dist/electron/; the renderer is served from dist/renderer/ on
+ * disk (as app://switchboard/, see app-protocol.ts) so the desktop opens, and
+ * works from its cache, while the hub is down.
  */
 
-const RENDERER_INDEX = path.join(import.meta.dirname, '../renderer/index.html');
-const INDEX_URL = pathToFileURL(RENDERER_INDEX).href;
+const RENDERER_DIR = path.join(import.meta.dirname, '../renderer');
+const INDEX_URL = APP_INDEX_URL;
 const PRELOAD = path.join(import.meta.dirname, 'preload.js');
 const DIAL_SCHEMES = ['tel', 'sip'] as const;
 /** A renderer that crashes again within this window is left down rather than reloaded in a loop. */
@@ -41,6 +44,8 @@ const CRASH_RELOAD_INTERVAL_MS = 10_000;
 
 // Every renderer sandboxed, even one created by code that forgets to ask.
 app.enableSandbox();
+// Must happen before 'ready': privileges cannot be granted to a scheme later.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // A second copy would fight the first over the softphone registration; it
 // hands its tel:/sip: link to the running one and exits instead.
@@ -93,7 +98,7 @@ async function run(): Promise<void> {
   const openExternal = (url: string) => {
     shell.openExternal(url).catch((error: unknown) => console.warn('could not open link in the browser', error));
   };
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, INDEX_URL, openExternal));
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, INDEX_URL, { openExternal, dial: receiveDialLink }));
 
   await app.whenReady();
   if (process.platform === 'win32') app.setAppUserModelId('com.switchboard.desktop');
@@ -107,23 +112,31 @@ async function run(): Promise<void> {
   const isOurWindow = (contents: WebContents | null): boolean =>
     contents !== null && window !== null && !window.isDestroyed() && contents.id === window.webContents.id;
 
-  applySessionPolicy(session.defaultSession, {
-    indexUrl: INDEX_URL,
-    isOurWindow,
-    contentSecurityPolicy: () => buildContentSecurityPolicy({ hubUrl: current.hubUrl, extraConnectSources: SIP_WEBSOCKET_SOURCES }),
-  });
+  // Read per response, so a hub URL changed at the login screen takes effect on the next load.
+  const contentSecurityPolicy = () => buildContentSecurityPolicy({ hubUrl: current.hubUrl, extraConnectSources: SIP_WEBSOCKET_SOURCES });
+  applySessionPolicy(session.defaultSession, { indexUrl: INDEX_URL, isOurWindow, contentSecurityPolicy });
+  session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveAppFile(request, RENDERER_DIR, contentSecurityPolicy()));
 
   const deps: IpcDependencies = {
     isTrustedSender: (sender) =>
       isTrustedSender(sender, { webContentsId: window && !window.isDestroyed() ? window.webContents.id : null, indexUrl: INDEX_URL }),
     getSettings: () => toDesktopSettings(current),
     async saveSettings(update) {
+      const hubChanged = update.hubUrl !== current.hubUrl;
       saved = withDesktopSettings(saved, update);
       current = withDesktopSettings(current, update);
       try {
         await store.write(saved);
       } catch (error) {
         throw new BridgeError(`settings could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A page's Content-Security-Policy is fixed when it loads, and it lets the
+      // page reach only the hub it was loaded for; after the answer is sent, the
+      // page reloads under the new hub's policy (the login screen, first run).
+      if (hubChanged) {
+        setImmediate(() => {
+          if (window && !window.isDestroyed()) window.webContents.reload();
+        });
       }
       return toDesktopSettings(current);
     },
@@ -159,6 +172,7 @@ async function run(): Promise<void> {
     const created = createMainWindow({
       placement,
       preloadPath: PRELOAD,
+      devTools: !app.isPackaged,
       onClose: (bounds) => {
         saved = withWindowBounds(saved, bounds);
         current = withWindowBounds(current, bounds);
@@ -167,7 +181,7 @@ async function run(): Promise<void> {
     });
     window = created;
     watchRenderer(created);
-    await created.loadFile(RENDERER_INDEX);
+    await created.loadURL(INDEX_URL);
   };
 
   function watchRenderer(win: BrowserWindow): void {
@@ -212,11 +226,6 @@ async function run(): Promise<void> {
   await openWindow().catch(reportLoadFailure);
 }
 
-function senderOf(event: IpcMainInvokeEvent): IpcSender {
-  const frame = event.senderFrame;
-  return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
-}
-
 function registerDialProtocols(): void {
   for (const scheme of DIAL_SCHEMES) {
     // Run unpackaged (`electron .`), the OS must start Electron *with our app
@@ -234,7 +243,7 @@ function reportLoadFailure(error: unknown): void {
   console.error('could not load the renderer', error);
   dialog.showErrorBox(
     'Switchboard could not open its window',
-    `The app's page could not be loaded from ${RENDERER_INDEX}.\nBuild it with "npm run build:renderer" (npm start does this for you).`,
+    `The app's page could not be loaded from ${RENDERER_DIR}.\nBuild it with "npm run build:renderer" (npm start does this for you).`,
   );
   app.exit(1);
 }

@@ -33,11 +33,10 @@ export function applySessionPolicy(session: Session, options: SessionPolicyOptio
   // through the OS, not through WebHID, so nothing here needs raw device access.
   session.setDevicePermissionHandler(() => false);
 
-  // Defense in depth: the policy is set on every response this session
-  // receives, so it holds even if a page is ever served over http (a dev
-  // server, a misconfigured build). Whether webRequest sees file:// loads has
-  // varied across Electron versions, so the renderer's index.html should carry
-  // a <meta> policy as well; the stricter of the two then applies.
+  // The app's own page gets the policy from its app:// handler
+  // (app-protocol-serve.ts). This sets it on every http(s) response the
+  // session receives as well, so it holds even if a page is ever served over
+  // http (a dev server, a misconfigured build).
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, options.contentSecurityPolicy()) });
   });

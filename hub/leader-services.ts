@@ -1,6 +1,10 @@
 import { LIVE_CHANNELS } from '../shared/domain/routing';
 import { batchChanges } from './sync/change-batcher';
 import { createUserAdmin } from './auth/user-admin';
+import { createAccountRoutes } from './auth/account-routes';
+import { createAccountService } from './auth/account-service';
+import { createAuditLog } from './audit/audit-log';
+import { auditHttp, auditLogins, auditRoutes } from './audit/audit-routes';
 import { createChatHttp } from './chat/chat-http';
 import { createChatRoutes } from './chat/chat-routes';
 import { type ChatService, createChatService } from './chat/chat-service';
@@ -58,6 +62,9 @@ import { createCampaignRoutes } from './campaigns/campaign-routes';
 import { createCampaignService } from './campaigns/campaign-service';
 import { createAnalysisService } from './crm/analysis/analysis-service';
 import { createCustomerExportHttp } from './crm/analysis/customer-export-http';
+import { createPrivacyHttp } from './privacy/privacy-http';
+import { createPrivacyRoutes } from './privacy/privacy-routes';
+import { createPrivacyService } from './privacy/privacy-service';
 import { createCrossSellService } from './crm/cross-sell/cross-sell-service';
 import { createSupervisorRoutes } from './supervisor/supervisor-routes';
 import { followUpRuleTriggers } from './follow-ups/rule-triggers';
@@ -116,6 +123,10 @@ export async function startLeaderServices(node: NodeParts) {
   const sipAuthSecret = await resolveSipAuthSecret(db, config.voice.sipAuthSecret);
 
   const writeQueue = createWriteQueue();
+  const nightly = (start: () => () => Promise<void>): (() => Promise<void>) => (options.nightlyRuns === false ? async () => undefined : start());
+  // ── accounts and audit (hub/auth/, hub/audit/): the audit log, refused sign-ins into it ──
+  const audit = createAuditLog({ db, writeQueue, clock, log });
+  auditLogins(auth, audit);
   const visitorKey = visitorTokenKey(secret);
   // The chat service needs the sockets, which need the HTTP server: the chat's HTTP side finds it once it exists.
   let chat: ChatService | null = null;
@@ -178,15 +189,18 @@ export async function startLeaderServices(node: NodeParts) {
     log,
     onShift: (shift) => ruleTriggers.valueShift(shift),
   });
-  const stopCustomerValue = customerValue.start();
+  const stopCustomerValue = nightly(() => customerValue.start());
   // Customer analysis (daily value snapshots) and cross-sell (rules mined nightly) read the value rows and orders (hub/crm/analysis, hub/crm/cross-sell).
   const analysis = createAnalysisService({ db, kind: store.kind, writeQueue, clock, log });
-  const stopAnalysis = analysis.start();
+  const stopAnalysis = nightly(() => analysis.start());
   const crossSell = createCrossSellService({ db, kind: store.kind, writeQueue, clock, log });
-  const stopCrossSell = crossSell.start();
+  const stopCrossSell = nightly(() => crossSell.start());
+  // ── data protection (hub/privacy/): erasure, retention settings and the daily retention sweep ──
+  const privacy = createPrivacyService({ db, writeQueue, clock, store: attachments, broadcast: (changes) => push.broadcast(changes), log });
+  const stopPrivacy = nightly(() => privacy.start());
   // /metrics reads routing, which exists only further down; the scrape finds it here once it does.
   let hubMetrics: { collect(): Promise<MetricFamily[]> } | null = null;
-  const http = createHttpHandler({
+  const http = auditHttp(createHttpHandler({
     db,
     auth,
     rendererDir: config.paths.renderer,
@@ -203,6 +217,8 @@ export async function startLeaderServices(node: NodeParts) {
     surveys: createSurveyHttp({ db, writeQueue, clock, broadcast: (changes) => push.broadcast(changes) }),
     // ── customer value (hub/crm/): its HTTP routes ──
     customerExport: createCustomerExportHttp({ auth, analysis }),
+    // ── data protection (hub/privacy/): its HTTP routes ──
+    privacy: createPrivacyHttp({ db, auth, clock }),
     // ── orders: the shop's order file import; desktops hear of it through the sync broadcast, set up below ──
     orders: createOrderImportHttp({ db, writeQueue, auth, broadcast: (changes) => push.broadcast(changes), orderValues: customerValue }),
     metrics: createMetricsHttp({
@@ -213,7 +229,7 @@ export async function startLeaderServices(node: NodeParts) {
         return hubMetrics.collect();
       },
     }),
-  });
+  }), { auth, audit });
   const emailOutbox = createEmailOutbox({
     db,
     writeQueue,
@@ -315,7 +331,7 @@ export async function startLeaderServices(node: NodeParts) {
   complaints.onStep((complaint, step) => {
     if (step === 'close') surveys.requestComplaintSurvey(complaint).catch((error: unknown) => log.error(`complaint ${complaint.id}: the survey was not sent`, error));
   });
-  const routes = createEventRoutes({
+  const routes = auditRoutes(createEventRoutes({
     db,
     push,
     users: createUserAdmin(db, clock),
@@ -344,7 +360,11 @@ export async function startLeaderServices(node: NodeParts) {
     campaignRoutes: createCampaignRoutes(createCampaignService({ db, writeQueue, clock, broadcast: (changes) => push.broadcast(changes) })),
     // ── monitor: its routes ──
     monitorRoutes: attachMonitor({ db, writeQueue, io, presence, routing, clock, log }),
-  });
+    // ── data protection (hub/privacy/): its routes ──
+    privacyRoutes: createPrivacyRoutes(privacy),
+    // ── accounts and audit: its routes ──
+    accountRoutes: createAccountRoutes(createAccountService({ db, writeQueue, clock, io, auth }), audit),
+  }), audit);
   const processFigures = createProcessFigures();
   hubMetrics = createHubMetrics({
     routing,
@@ -384,6 +404,7 @@ export async function startLeaderServices(node: NodeParts) {
       await stopCustomerValue();
       await stopAnalysis();
       await stopCrossSell();
+      await stopPrivacy();
       await email.close();
       await complaints.idle();
       await emailOutbox.idle();

@@ -27,6 +27,13 @@ export type StartOptions = {
   metricsToken?: string | null;
   /** How long close() waits for socket events already received (mutations mid-batch) before closing the sockets anyway. */
   drainTimeoutMs?: number;
+  /**
+   * false: the runs at fixed hours of the night (customer value at 02:00, the value snapshot at 03:00,
+   * cross-sell mining and the retention sweep at 04:00) are not scheduled. Tests that compare the whole
+   * store before and after a request turn them off, so a suite crossing 02:00 does not see them; the runs
+   * themselves are tested by calling them.
+   */
+  nightlyRuns?: boolean;
   /** The socket.io adapter joining this node's broadcasts to other nodes' (a cluster node's Redis adapter: hub/cluster/). */
   adapter?: ServerOptions['adapter'];
 };

@@ -17,6 +17,10 @@ export type AttachmentStore = {
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
   /** The bytes, or one range of them. */
   read(sha256: string, range?: ByteRange): ReadStream;
+  /** Whether the bytes are here: a file removed under the retention policy or by an erasure is not (hub/privacy/). */
+  has(sha256: string): Promise<boolean>;
+  /** Deletes the bytes for good; the caller has checked no kept record still names them (the store is shared by hash). */
+  remove(sha256: string): Promise<void>;
 };
 
 export function createAttachmentStore(dataDir: string): AttachmentStore {
@@ -43,6 +47,10 @@ export function createAttachmentStore(dataDir: string): AttachmentStore {
     },
     read(sha256, range) {
       return createReadStream(contentPath(root, sha256), range ? { start: range.start, end: range.end } : {});
+    },
+    has: (sha256) => exists(contentPath(root, sha256)),
+    async remove(sha256) {
+      await rm(contentPath(root, sha256), { force: true });
     },
   };
 }

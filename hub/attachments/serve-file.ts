@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { isPreviewable } from '../../shared/protocol/attachments';
+import { fail } from '../../shared/protocol/errors';
+import { HTTP_STATUS } from '../http/error-status';
+import { sendJson } from '../http/json-body';
 import { SECURITY_HEADERS } from '../http/security-headers';
 import type { AttachmentStore } from './attachment-store';
 import { parseRange } from './byte-range';
 
 /** `download`: never shown in place whatever its type (an email file flagged dangerous when it came in). */
-export type ServedFile = { sha256: string; mimeType: string; size: number; name: string; download?: boolean };
+export type ServedFile = { sha256: string; mimeType: string; size: number; name: string; download?: boolean; removedAt?: number | null | undefined };
 
 /**
  * A stored file as a download: one byte range when asked (players seek, and a
@@ -22,6 +25,11 @@ export async function serveStoredFile(
   file: ServedFile,
   extraHeaders: Record<string, string>,
 ): Promise<void> {
+  // Every channel's download passes here, so a file whose bytes were removed (hub/privacy/) answers 410 wherever it is asked for.
+  // The record says so even where the same bytes are still kept for another record (the store keeps one copy per content).
+  if ((file.removedAt ?? null) !== null || !(await store.has(file.sha256))) {
+    return sendJson(response, HTTP_STATUS.gone, fail('gone', 'This file was removed under the retention policy or at the customer\'s request.'), extraHeaders);
+  }
   const inline = isPreviewable(file.mimeType) && file.download !== true;
   const range = parseRange(request.headers.range, file.size);
   const headers: Record<string, string> = {

@@ -13,13 +13,20 @@ const ClaimsSchema = z.object({
   role: RoleSchema,
   /** Expiry, epoch ms like every other time in Switchboard. */
   exp: z.number().int().positive(),
+  /**
+   * Issued at (epoch ms): refused when the user's sessions were ended after it
+   * (log out everywhere). Tokens signed before this claim existed read as 0,
+   * so any such ending refuses them too.
+   */
+  iat: z.number().int().nonnegative().default(0),
 });
 export type AccessClaims = z.infer<typeof ClaimsSchema>;
+export type AccessClaimsInput = z.input<typeof ClaimsSchema>;
 
 export type TokenCheck = SignedTokenCheck<AccessClaims>;
 
 const VERSION = 'v1';
 
-export const signAccessToken = (claims: AccessClaims, secret: string): string => signToken(VERSION, claims, secret);
+export const signAccessToken = (claims: AccessClaimsInput, secret: string): string => signToken(VERSION, claims, secret);
 
 export const verifyAccessToken = (token: string, secret: string, now: number): TokenCheck => verifyToken(token, VERSION, ClaimsSchema, secret, now);

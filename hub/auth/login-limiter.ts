@@ -44,6 +44,17 @@ export class LoginLimiter {
     this.byUsername.delete(username);
   }
 
+  /** Seconds the username must wait before it may try again (failures from any address count); 0 when it may now. */
+  lockedForSec(username: string): number {
+    const waitMs = this.waitMs(this.byUsername, username, this.policy.perUsername, this.clock());
+    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+  }
+
+  /** An administrator vouches for the user (they called the help desk): the username's failures are forgotten. */
+  unlock(username: string): void {
+    this.byUsername.delete(username);
+  }
+
   private waitMs(failures: Map<string, number[]>, key: string, max: number, now: number): number {
     const recent = this.recent(failures, key, now);
     if (recent.length < max) return 0;

@@ -23,13 +23,13 @@ export async function storeRefreshToken(
  * Single use: the token is deleted as it is read (DELETE … RETURNING), so two
  * refreshes racing with the same token cannot both win.
  */
-export async function consumeRefreshToken(db: Queryable, token: string): Promise<{ userId: string; expiresAt: number } | null> {
+export async function consumeRefreshToken(db: Queryable, token: string): Promise<{ userId: string; createdAt: number; expiresAt: number } | null> {
   const row = await db
     .deleteFrom('refresh_tokens')
     .where('token_hash', '=', hashRefreshToken(token))
-    .returning(['user_id', 'expires_at'])
+    .returning(['user_id', 'created_at', 'expires_at'])
     .executeTakeFirst();
-  return row ? { userId: row.user_id, expiresAt: row.expires_at } : null;
+  return row ? { userId: row.user_id, createdAt: Number(row.created_at), expiresAt: row.expires_at } : null;
 }
 
 export async function revokeRefreshToken(db: Queryable, token: string): Promise<void> {

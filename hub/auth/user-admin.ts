@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { findUserForLogin, insertUsers, listUsers } from '../db/user-queries';
 import { refuse } from '../sync/refusal';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-rules';
 
 export type UserAdmin = {
   list(): Promise<User[]>;
@@ -19,6 +20,7 @@ export function createUserAdmin(db: Kysely<Database>, clock: Clock): UserAdmin {
   return {
     list: () => listUsers(db),
     async create(request) {
+      assertStrongPassword(request.password, request.username);
       if (await findUserForLogin(db, request.username)) throw taken(request.username);
       const user: User = { id: ulid(), username: request.username, displayName: request.displayName, role: request.role };
       const passwordHash = await hashPassword(request.password);

@@ -12,6 +12,8 @@ export type Attachment = {
   createdAt: number;
   /** The name it was sent with; absent or null for recordings. */
   name?: string | null;
+  /** When its bytes were removed (retention or a customer's erasure, hub/privacy/); absent or null while kept. */
+  removedAt?: number | null;
 };
 
 export async function insertAttachment(db: Queryable, attachment: Attachment): Promise<void> {
@@ -43,5 +45,6 @@ export async function findAttachment(db: Queryable, id: string): Promise<Attachm
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
     name: row.name,
+    removedAt: row.removed_at === null ? null : Number(row.removed_at),
   };
 }

@@ -6,6 +6,9 @@ import { valueSnapshotMigration } from '../crm/analysis/analysis-migration';
 import { followUpMigration } from '../follow-ups/follow-up-migration';
 import { surveyMigration } from '../surveys/survey-migration';
 import { campaignMigration } from '../campaigns/campaign-migration';
+import { attachmentRemovalMigration, erasureMigration } from '../privacy/privacy-migration';
+import { accountMigration } from '../auth/account-migration';
+import { auditMigration } from '../audit/audit-migration';
 
 /**
  * One list of migrations for both stores. The only difference is the integer
@@ -394,6 +397,12 @@ export function migrationProvider(kind: StoreKind): MigrationProvider {
     '0016_value_snapshots': valueSnapshotMigration(kind),
     // ── campaigns (hub/campaigns/) ──
     '0017_campaigns': campaignMigration(kind),
+    // ── data protection (hub/privacy/) ──
+    '0020_customer_erasures': erasureMigration(kind),
+    '0021_attachment_removal': attachmentRemovalMigration(kind),
+    // ── accounts and audit (hub/auth/, hub/audit/) ──
+    '0018_account_sessions': accountMigration(kind),
+    '0019_audit_log': auditMigration(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -174,6 +174,9 @@ export type AttachmentsTable = {
   created_at: number;
   /** The file name it was sent with (0009); null for recordings and files stored before. */
   name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the bytes were deleted (0021, hub/privacy/): retention or a customer's erasure; null while kept. */
+  removed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  removed_reason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 /** A call recording: which call (SIP Call-ID), task and queue it belongs to, and the attachment that holds it. */
@@ -279,7 +282,8 @@ export type ReportRollupsTable = {
 
 // Issue 7 areas declare their tables beside their code (e.g. hub/complaints/complaint-tables.ts) and add them to Database below.
 export type Database = {
-  users: UsersTable;
+  // ── accounts (hub/auth/): 0018's columns ──
+  users: UsersTable & import('../auth/account-tables').UserAccountColumns;
   refresh_tokens: RefreshTokensTable;
   customers: CustomersTable;
   identities: IdentitiesTable;
@@ -325,6 +329,10 @@ export type Database = {
   campaigns: import('../campaigns/campaign-tables').CampaignsTable;
   campaign_entries: import('../campaigns/campaign-tables').CampaignEntriesTable;
   do_not_contact: import('../campaigns/campaign-tables').DoNotContactTable;
+  // ── data protection (hub/privacy/) ──
+  customer_erasures: import('../privacy/privacy-tables').CustomerErasuresTable;
+  // ── audit (hub/audit/) ──
+  audit_log: import('../audit/audit-tables').AuditLogTable;
 };
 
 export type StoreKind = 'sqlite' | 'postgres';

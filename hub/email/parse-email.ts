@@ -4,6 +4,7 @@ import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { EMAIL_BODY_MAX, EMAIL_SUBJECT_MAX, type EmailAddress, type EmailAutoKind } from '../../shared/domain/email';
 import { autoKindOf, type MailHeaders } from './auto-kind';
 import { notes } from './email-notes';
+import { safeFileName } from './safe-file-name';
 
 /** The most files one mail may bring; the rest are noted as not kept. */
 export const MAX_ATTACHMENTS = 1000;
@@ -51,6 +52,12 @@ export class UnreadableEmail extends Error {
 
 const unbracket = (id: string): string => id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
 
+/** A Message-ID the hub can key on: RFC 5322 allows no control characters in one, and Postgres cannot store a NUL in text at all. */
+const usableId = (id: string): boolean => id !== '' && id.length <= 998 && !/\p{Cc}/u.test(id);
+
+/** Header text kept for people to read (names, the subject) loses its NULs, which no store column can hold. */
+const withoutNul = (text: string): string => text.replaceAll('\0', '');
+
 /** Every address of one or more address headers, flattened (groups included), capped. */
 function addressesOf(header: AddressObject | AddressObject[] | undefined): EmailAddress[] {
   const objects = header === undefined ? [] : Array.isArray(header) ? header : [header];
@@ -58,7 +65,7 @@ function addressesOf(header: AddressObject | AddressObject[] | undefined): Email
   const walk = (entries: AddressObject['value']) => {
     for (const entry of entries) {
       if (entry.group) walk(entry.group);
-      else if (entry.address) out.push({ address: entry.address.trim().toLowerCase().slice(0, 320), name: (entry.name ?? '').slice(0, 200) });
+      else if (entry.address) out.push({ address: entry.address.trim().toLowerCase().slice(0, 320), name: withoutNul(entry.name ?? '').slice(0, 200) });
     }
   };
   for (const object of objects) walk(object.value);
@@ -179,23 +186,23 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       problems.push(notes.tooManyAttachments(mail.attachments.length, MAX_ATTACHMENTS));
       break;
     }
-    const name = (attachment.filename ?? '').trim().slice(0, 255) || `attachment-${index + 1}`;
+    const name = safeFileName(attachment.filename ?? '') ?? `attachment-${index + 1}`;
     attachments.push({ name, declaredType: attachment.contentType.slice(0, 127), cid: attachment.cid ? unbracket(attachment.cid) : null, bytes: attachment.content });
   }
 
   const references = (mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : mail.references.split(/\s+/))
     .map(unbracket)
-    .filter((id) => id !== '' && id.length <= 998)
+    .filter(usableId)
     .slice(-MAX_REFERENCES);
   const declaredId = mail.messageId ? unbracket(mail.messageId) : '';
-  const messageId = declaredId !== '' && declaredId.length <= 998 ? declaredId : `${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@no-message-id.switchboard`;
+  const messageId = usableId(declaredId) ? declaredId : `${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@no-message-id.switchboard`;
   if (declaredId === '') problems.push(notes.noMessageId());
-  const subject = capped((mail.subject ?? '').replace(/[\r\n]+/g, ' '), EMAIL_SUBJECT_MAX, 'subject', problems);
+  const subject = capped(withoutNul(mail.subject ?? '').replace(/[\r\n]+/g, ' '), EMAIL_SUBJECT_MAX, 'subject', problems);
   const autoKind = autoKindOf(headers, from?.address ?? '', subject);
 
   return {
     messageId,
-    inReplyTo: mail.inReplyTo ? unbracket(mail.inReplyTo).slice(0, 998) || null : null,
+    inReplyTo: mail.inReplyTo && usableId(unbracket(mail.inReplyTo)) ? unbracket(mail.inReplyTo) : null,
     references,
     from,
     to: to.slice(0, MAX_RECIPIENTS),

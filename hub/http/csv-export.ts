@@ -1,24 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { HubError } from '../../shared/protocol/errors';
 import type { AuthService } from '../auth/auth-service';
 import { bearerUser } from '../auth/bearer-user';
 import { invalidPayload } from '../sync/payload-issues';
 import { Refusal, refuse } from '../sync/refusal';
-import { HTTP_STATUS } from './error-status';
-import { sendJson } from './json-body';
-import { SECURITY_HEADERS } from './security-headers';
+import { DOWNLOAD_CORS, refuseDownload, sendDownload } from './download';
 
-/** The desktop may be loaded from file:// (Electron); the token travels in a header, never a cookie. */
-const EXPORT_CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization',
-  'Access-Control-Expose-Headers': 'Content-Disposition',
-  'Access-Control-Max-Age': '600',
-};
-
-const answerError = (response: ServerResponse, error: HubError) => sendJson(response, HTTP_STATUS[error.code], { ok: false, error }, EXPORT_CORS);
 
 /** What an export hands back: the file's name as the browser saves it, and its text. */
 export type CsvFile = { name: string; csv: string };
@@ -41,7 +28,7 @@ export type CsvExportSpec<Q> = {
  */
 export function createCsvExport<Q>({ path, auth, forbidden, query: schema, file }: CsvExportSpec<Q>) {
   async function exportCsv(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'GET') return answerError(response, { code: 'invalid-payload', message: `${path} takes GET.` });
+    if (request.method !== 'GET') return refuseDownload(response, { code: 'invalid-payload', message: `${path} takes GET.` });
     try {
       const user = await bearerUser(auth, request);
       if (user.role !== 'supervisor' && user.role !== 'admin') throw refuse('forbidden', forbidden);
@@ -49,19 +36,10 @@ export function createCsvExport<Q>({ path, auth, forbidden, query: schema, file 
       const query = schema.safeParse(params);
       if (!query.success) throw new Refusal(invalidPayload(query.error, 'The export query'));
       const { name, csv } = await file(query.data);
-      const body = Buffer.from(csv, 'utf8');
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        ...EXPORT_CORS,
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Length': String(body.length),
-        'Content-Disposition': `attachment; filename="${name}"`,
-        'Cache-Control': 'no-store',
-      });
-      response.end(body);
+      sendDownload(response, { name, type: 'text/csv', text: csv });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      answerError(response, error.error);
+      refuseDownload(response, error.error);
     }
   }
 
@@ -70,7 +48,7 @@ export function createCsvExport<Q>({ path, auth, forbidden, query: schema, file 
 
     async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
       if (request.method === 'OPTIONS') {
-        response.writeHead(204, EXPORT_CORS);
+        response.writeHead(204, DOWNLOAD_CORS);
         response.end();
         return;
       }

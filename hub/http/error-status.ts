@@ -14,5 +14,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-type': 415,
+  gone: 410,
+  'weak-password': 400,
   internal: 500,
 };

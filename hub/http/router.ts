@@ -16,6 +16,7 @@ import type { OrderImportHttp } from '../crm/order-import-http';
 import type { SurveyHttp } from '../surveys/survey-http';
 import type { CustomerExportHttp } from '../crm/analysis/customer-export-http';
 import type { MetricsHttp } from '../ops/metrics-http';
+import type { PrivacyHttp } from '../privacy/privacy-http';
 import { findWidget } from '../db/chat-queries';
 import { type ApiAnswer, createAuthRoutes } from './auth-routes';
 import { HTTP_STATUS } from './error-status';
@@ -49,6 +50,9 @@ export type HttpDeps = {
   // ── customer value (hub/crm/): its HTTP routes ──
   /** The analysis customer list's CSV export (hub/crm/analysis/customer-export-http.ts). */
   customerExport: CustomerExportHttp;
+  // ── data protection (hub/privacy/): its HTTP routes ──
+  /** One customer's data as a JSON download (hub/privacy/privacy-http.ts). */
+  privacy: PrivacyHttp;
   /** GET /metrics for Prometheus (hub/ops/metrics-http.ts). */
   metrics: MetricsHttp;
 };
@@ -127,6 +131,8 @@ export function createHttpHandler(deps: HttpDeps) {
     if (deps.surveys.handles(pathname)) return deps.surveys.handle(request, response);
     // ── customer value (hub/crm/): its HTTP routes ──
     if (deps.customerExport.handles(pathname)) return deps.customerExport.handle(request, response);
+    // ── data protection (hub/privacy/): its HTTP routes ──
+    if (deps.privacy.handles(pathname)) return deps.privacy.handle(request, response, pathname);
     if (deps.orders.handles(pathname)) return deps.orders.handle(request, response);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(request, response, pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -47,6 +47,12 @@ export type CampaignEventName = Extract<ClientEventName, `campaign:${string}`>;
 // ── monitor (hub/monitor/): its event-name type ──
 /** Monitor, whisper, barge (hub/monitor/monitor-routes.ts). */
 export type MonitorEventName = Extract<ClientEventName, `monitor:${string}` | 'admin:monitor:set'>;
+// ── data protection (hub/privacy/): its event-name type ──
+/** Erasure and retention (hub/privacy/privacy-routes.ts); the export is HTTP (privacy-http.ts). */
+export type PrivacyEventName = Extract<ClientEventName, `privacy:${string}` | `admin:retention:${string}`>;
+// ── accounts and audit (hub/auth/, hub/audit/): its event-name type ──
+/** My password and sessions, the administrators' account actions and the audit log (hub/auth/account-routes.ts). */
+export type AccountEventName = Extract<ClientEventName, `account:${string}` | `admin:account:${string}` | 'admin:audit:list'>;
 
 export type HandlerDeps = {
   db: Kysely<Database>;
@@ -78,6 +84,10 @@ export type HandlerDeps = {
   campaignRoutes: Record<CampaignEventName, EventRoute>;
   // ── monitor: its routes ──
   monitorRoutes: Record<MonitorEventName, EventRoute>;
+  // ── data protection (hub/privacy/): its routes ──
+  privacyRoutes: Record<PrivacyEventName, EventRoute>;
+  // ── accounts and audit: its routes ──
+  accountRoutes: Record<AccountEventName, EventRoute>;
 };
 
 /**
@@ -105,6 +115,10 @@ export function createEventRoutes(deps: HandlerDeps): Record<ClientEventName, Ev
     ...deps.campaignRoutes,
     // ── monitor: spread its routes ──
     ...deps.monitorRoutes,
+    // ── data protection (hub/privacy/): spread its routes ──
+    ...deps.privacyRoutes,
+    // ── accounts and audit: spread its routes ──
+    ...deps.accountRoutes,
     ...chatRoutes,
     ...voiceRoutes,
     ...recordingRoutes,

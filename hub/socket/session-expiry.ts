@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { HubSocket } from './hub-socket';
+import { DESKTOPS_ROOM, type HubServer, type HubSocket, userRoom } from './hub-socket';
 
 /** setTimeout's ceiling (~24.8 days); longer delays would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -24,4 +24,20 @@ export function announceSessionExpiry(socket: HubSocket, clock: Clock): void {
   // An open socket must not keep a stopping hub alive.
   timer.unref();
   socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/**
+ * A user's sessions were ended (log out everywhere, disabled, new password):
+ * every desktop of theirs, on whichever hub node it is connected, hears
+ * `session:expired` (its refresh then fails and it shows the sign-in page) and
+ * is disconnected. Through the adapter, so it reaches the other nodes too.
+ * `asking`: the socket that asked for it (my own "log out everywhere") still
+ * needs its answer, so it is not dropped here; it leaves every room at once
+ * (no more broadcasts) and its next event finds the session ended.
+ */
+export function endUserSessions(io: HubServer, userId: string, asking?: string): void {
+  const others = asking ? io.in(userRoom(userId)).except(asking) : io.in(userRoom(userId));
+  others.emit('session:expired');
+  others.disconnectSockets(true);
+  if (asking) io.in(asking).socketsLeave([DESKTOPS_ROOM, userRoom(userId)]);
 }

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/domain/user';
 import { useOptionalPhone } from '../features/phone/phone-context';
 import { PhoneChip } from '../features/phone/PhoneChip';
 import { SyncBadge } from '../features/status/SyncBadge';
+import { AccountMenu } from '../features/status/AccountMenu';
 import { useT } from '../i18n/locale-store';
 import { useNotices } from '../store/notices';
 import { type StoredSession, useSession } from '../store/session';
@@ -71,6 +72,8 @@ export function Header({ session }: { session: StoredSession }) {
           </button>
         )}
         <LanguageSwitch />
+        {/* ── accounts: change my password, log out everywhere (features/status/AccountMenu.tsx) ── */}
+        <AccountMenu session={session} />
         <div className="logout">
           <button
             type="button"

@@ -7,6 +7,7 @@ import type { CustomerRow, Identity, Interaction, OutboxEntry, TargetRow, Target
 import type { SwitchboardDb } from './schema';
 import { withTerms } from './search-terms';
 import type { FollowUp } from '../../shared/follow-ups/follow-up';
+import { erasedIn, forgetCustomers, forgetPlanned } from './forget-customers';
 
 /** Per table: the row to put, or null to delete. The last change to a key wins. */
 export type ChangePlan = { [T in TargetTable]: Map<string, TargetRows[T] | null> };
@@ -37,6 +38,10 @@ export function planChanges(changes: readonly Change[], interactionsSince: numbe
       // ── customer value (hub/crm/) ──
       case 'customerValue':
         plan.customerValues.set(change.data.customerId, change.data);
+        break;
+      // ── data protection (hub/privacy/) ──
+      case 'erasure':
+        forgetPlanned(plan, change.data.customerId);
         break;
       case 'interaction':
         if (change.data.occurredAt >= interactionsSince) plan.interactions.set(change.data.id, change.data);
@@ -99,6 +104,9 @@ export async function applyChangePage(
   await db.transaction('rw', [db.customers, db.identities, db.interactions, db.complaints, db.customerValues, db.followUps, db.outbox, db.meta], async () => {
     const waiting = await db.outbox.toArray();
     const moved = waiting.length > 0 ? rebaseWaiting(plan, waiting) : [];
+    // ── data protection (hub/privacy/): an erased customer's rows go before the anonymised ones are written ──
+    const erased = erasedIn(changes);
+    if (erased.length > 0) await forgetCustomers(db, erased);
     const customers = split<CustomerRow>(plan.customers);
     const identities = split<Identity>(plan.identities);
     const interactions = split<Interaction>(plan.interactions);

@@ -15,6 +15,10 @@ import { customerValueEn } from './sections/customer-value';
 import { customerAnalysisEn } from './sections/customer-analysis';
 // ── campaigns section import ──
 import { campaignsEn } from './sections/campaigns';
+// ── accounts and audit section import ──
+import { auditEn } from './sections/audit';
+// ── data protection section import ──
+import { privacyEn } from './sections/privacy';
 import { customerMergeEn } from './sections/customer-merge';
 import { emailEn } from './sections/email';
 import { emailAdminEn } from './sections/email-admin';
@@ -42,6 +46,10 @@ export const en = {
   ...customerAnalysisEn,
   // ── campaigns section ──
   ...campaignsEn,
+  // ── data protection section ──
+  ...privacyEn,
+  // ── accounts and audit section ──
+  ...auditEn,
   ...customerMergeEn,
   ...emailEn,
   ...emailAdminEn,
@@ -67,6 +75,7 @@ export const en = {
   'login.expired': 'Your session has ended. Please sign in again.',
   'login.hubUrl': 'Hub address',
   'login.hubUrlInvalid': 'Enter an address starting with http:// or https://.',
+  'login.hubChanged': 'Connected to the new hub. Enter your password again to sign in.',
   'login.form': 'Sign-in form',
 
   'error.bad-credentials': 'Wrong username or password.',
@@ -83,6 +92,7 @@ export const en = {
   'error.conflict': 'It conflicts with what the hub already holds.',
   'error.too-large': 'It is larger than the hub accepts.',
   'error.unsupported-type': 'This kind of file is not accepted.',
+  'error.gone': 'This file was removed under the retention policy or at the customer\'s request.',
   'error.internal': 'The hub ran into an internal error.',
   'error.network': 'Cannot reach the hub. Check the network and try again.',
   'error.bad-answer': 'The hub sent an answer this desktop does not understand.',

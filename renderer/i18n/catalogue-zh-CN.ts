@@ -15,6 +15,10 @@ import { customerValueZhCN } from './sections/customer-value';
 import { customerAnalysisZhCN } from './sections/customer-analysis';
 // ── campaigns section import ──
 import { campaignsZhCN } from './sections/campaigns';
+// ── accounts and audit section import ──
+import { auditZhCN } from './sections/audit';
+// ── data protection section import ──
+import { privacyZhCN } from './sections/privacy';
 import { customerMergeZhCN } from './sections/customer-merge';
 import { emailZhCN } from './sections/email';
 import { emailAdminZhCN } from './sections/email-admin';
@@ -42,6 +46,10 @@ export const zhCN = {
   ...customerAnalysisZhCN,
   // ── campaigns section ──
   ...campaignsZhCN,
+  // ── data protection section ──
+  ...privacyZhCN,
+  // ── accounts and audit section ──
+  ...auditZhCN,
   ...customerMergeZhCN,
   ...emailZhCN,
   ...emailAdminZhCN,
@@ -67,6 +75,7 @@ export const zhCN = {
   'login.expired': '登录已失效，请重新登录。',
   'login.hubUrl': '服务器地址',
   'login.hubUrlInvalid': '请输入以 http:// 或 https:// 开头的地址。',
+  'login.hubChanged': '已连接到新的服务器。请重新输入密码登录。',
   'login.form': '登录表单',
 
   'error.bad-credentials': '用户名或密码错误。',
@@ -83,6 +92,7 @@ export const zhCN = {
   'error.conflict': '与服务器上的现有数据冲突。',
   'error.too-large': '超出服务器允许的大小。',
   'error.unsupported-type': '不支持此文件类型。',
+  'error.gone': '该文件已按保留策略或应客户要求删除。',
   'error.internal': '服务器内部错误。',
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.bad-answer': '服务器返回了本机无法识别的应答。',

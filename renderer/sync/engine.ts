@@ -386,7 +386,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         } else if (socket.connected) {
           unsubscribe();
           resolve();
-        } else if (state.lastError?.kind === 'hub' && state.connection.kind === 'offline') {
+        } else if (state.lastError?.kind === 'hub' && state.connection.kind === 'offline' && !socket.active) {
+          // The hub refused the handshake (socket.io gave up). A refusal left over from an earlier request
+          // (a hub draining for a restart answers `rate-limited`) says nothing while socket.io is still reconnecting.
           unsubscribe();
           reject(new HubRefusalError({ code: state.lastError.code, message: state.lastError.message }));
         }

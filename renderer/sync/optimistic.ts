@@ -136,10 +136,11 @@ export function rebase(base: TargetRow | null, entries: readonly Pick<OutboxEntr
 }
 
 /**
- * Undo one refused mutation: start again from the hub's row as it stood
- * before the first still-waiting mutation on the same target, and replay the
+ * Take one mutation out of the replay (refused, or applied with its change
+ * already in the cache): start again from the hub's row as it stood before
+ * the first still-waiting mutation on the same target, and replay the
  * others. `entries` are all waiting entries on that target, in order, the
- * refused one included.
+ * one taken out included.
  */
 export function rollback<E extends Pick<OutboxEntry, 'id' | 'mutation' | 'agentId' | 'preimage'>>(
   refusedId: string,

@@ -1,5 +1,6 @@
 import type { HubError } from '../../shared/protocol/errors';
 import type { Mutation, MutationResult } from '../../shared/protocol/mutations';
+import { readCursor } from '../db/meta';
 import type { OutboxEntry } from '../db/rows';
 import type { SwitchboardDb } from '../db/schema';
 import { writeTarget } from '../db/targets';
@@ -39,17 +40,24 @@ export type Refusal = { mutation: Mutation; error: HubError };
 
 /**
  * Applies the hub's answers in one transaction: applied and duplicate
- * entries leave the outbox (the hub's own change will overwrite the
- * optimistic row); refused ones are rolled back and returned so the agent is
- * told. Entries with no answer stay, in order, for the next push.
+ * entries leave the outbox; refused ones are rolled back and returned so the
+ * agent is told. Entries with no answer stay, in order, for the next push.
+ *
+ * An applied entry whose change has not reached the cache yet keeps its
+ * optimistic row until that change overwrites it. One whose change is
+ * already in (the broadcast or a pull beat the answer, or the first answer
+ * was lost) was replayed over the hub's row as if still waiting — a second
+ * `no-answer` in a follow-up's history, a repeated tag — so its target is
+ * rebuilt from the hub's row without it, as for a refusal.
  */
 export async function settleResults(db: SwitchboardDb, results: readonly MutationResult[]): Promise<Refusal[]> {
   const refusals: Refusal[] = [];
-  await db.transaction('rw', [db.outbox, db.customers, db.identities, db.interactions, db.complaints, db.followUps], async () => {
+  await db.transaction('rw', [db.outbox, db.customers, db.identities, db.interactions, db.complaints, db.followUps, db.meta], async () => {
+    const cursor = await readCursor(db);
     for (const result of results) {
       const entry = await db.outbox.where('id').equals(result.id).first();
       if (!entry || entry.order === undefined) continue;
-      if (result.status !== 'rejected') {
+      if (result.status !== 'rejected' && result.seq > cursor) {
         await db.outbox.delete(entry.order);
         continue;
       }
@@ -58,7 +66,7 @@ export async function settleResults(db: SwitchboardDb, results: readonly Mutatio
       await writeTarget(db, parseTargetKey(entry.targetKey), undone.row);
       await db.outbox.bulkPut(undone.remaining.map((other, i) => ({ ...other, preimage: undone.preimages[i] ?? null })));
       await db.outbox.delete(entry.order);
-      refusals.push({ mutation: entry.mutation, error: result.error });
+      if (result.status === 'rejected') refusals.push({ mutation: entry.mutation, error: result.error });
     }
   });
   return refusals;

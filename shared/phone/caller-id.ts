@@ -28,8 +28,10 @@ const ANONYMOUS_USERS = new Set(['anonymous', 'restricted', 'unavailable', 'unkn
 /** A display name fit for one line of text: no control or bidi characters, trimmed, capped by code points. */
 export function cleanDisplayName(raw: string): string | null {
   const spaced = raw.replace(/\s+/g, ' ').replace(UNSAFE_CHARACTERS, '').trim();
-  // A quoted-string display name: the quotes go, its escapes (\" and \\) are undone.
-  const cleaned = (/^"(.*)"$/.exec(spaced)?.[1]?.replace(/\\(.)/g, '$1') ?? spaced).trim();
+  // A quoted-string display name: the quotes go, its escapes (\" and \\) are undone. A backslash cannot
+  // appear in an unquoted (token) name, so one without quotes had them stripped already (sip.js does): undone too.
+  const unquoted = /^"(.*)"$/.exec(spaced)?.[1] ?? spaced;
+  const cleaned = unquoted.replace(/\\(.)/g, '$1').trim();
   if (cleaned === '') return null;
   const points = Array.from(cleaned);
   return points.length > DISPLAY_MAX ? `${points.slice(0, DISPLAY_MAX - 1).join('')}…` : cleaned;

@@ -5,6 +5,7 @@ import { UlidSchema } from '../domain/ids';
 import { CustomerValueRecordSchema } from './customer-value';
 import { InteractionSchema } from '../domain/interaction';
 import { FollowUpSchema } from '../follow-ups/follow-up';
+import { ErasureNoticeSchema } from './privacy';
 
 /**
  * One committed change from the hub's change log. `seq` is global and
@@ -33,6 +34,9 @@ export const ChangeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int().positive(), entity: z.literal('followUp'), op: z.literal('put'), data: FollowUpSchema }),
   // ── customer value (hub/crm/) ──
   z.object({ seq: z.number().int().positive(), entity: z.literal('customerValue'), op: z.literal('put'), data: CustomerValueRecordSchema }),
+  // ── data protection (hub/privacy/) ──
+  // A customer was erased: desktops drop every row they cached of them; the anonymised rows follow in the log.
+  z.object({ seq: z.number().int().positive(), entity: z.literal('erasure'), op: z.literal('put'), data: ErasureNoticeSchema }),
   z.object({ seq: z.number().int().positive(), entity: z.literal('interaction'), op: z.literal('put'), data: InteractionSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;

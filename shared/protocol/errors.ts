@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordRuleSchema } from '../auth/password-policy';
 
 /**
  * Every refusal the hub can give, by code. Only these reach a client: the
@@ -19,6 +20,10 @@ export const ErrorCodeSchema = z.enum([
   'too-large',
   /** An upload whose type (declared or sniffed from its bytes) is not allowed. */
   'unsupported-type',
+  /** A stored file whose bytes were removed (retention policy or a customer's erasure): the record stays, the file is gone for good. */
+  'gone',
+  /** A new password that breaks the policy (shared/auth/password-policy.ts); `rule` says which part. */
+  'weak-password',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -29,6 +34,8 @@ export const HubErrorSchema = z.object({
   /** Field paths and reasons for `invalid-payload`; seconds to wait for `rate-limited`. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   retryAfterSec: z.number().int().positive().optional(),
+  /** Which password rule a `weak-password` refusal broke. */
+  rule: PasswordRuleSchema.optional(),
 });
 export type HubError = z.infer<typeof HubErrorSchema>;
 

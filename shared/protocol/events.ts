@@ -156,6 +156,28 @@ import {
   type SmsThread,
 } from './sms';
 
+// ── accounts and audit: imports ──
+import {
+  AccountRefSchema,
+  type AccountView,
+  ChangePasswordSchema,
+  DisableAccountSchema,
+  ResetPasswordSchema,
+  type SessionsEnded,
+  SignOutEverywhereSchema,
+  UnlockAccountSchema,
+} from './auth';
+import { type AuditPage, type AuditQuery, AuditQuerySchema } from './audit';
+// ── data protection: imports ──
+import {
+  EraseCustomerRequestSchema,
+  ErasureLookupSchema,
+  type ErasureRecord,
+  type RetentionSettings,
+  RetentionSettingsSchema,
+  type RetentionSweepAnswer,
+} from './privacy';
+
 type Ack<T> = (response: Response<T>) => void;
 
 export const CreateUserRequestSchema = z.object({
@@ -334,6 +356,33 @@ export interface ClientToHubEvents {
   /** Whether monitored agents are told (read by supervisors and admins). */
   'monitor:settings': (req: Record<string, never>, ack: Ack<MonitorSettings>) => void;
   'admin:monitor:set': (req: z.input<typeof MonitorSettingsSchema>, ack: Ack<MonitorSettings>) => void;
+  // ── data protection (hub/privacy/) ──
+  /** Supervisors and administrators: erase one customer's personal data, for good (a reason required); answered with the erasure's record. */
+  'privacy:erase': (req: z.input<typeof EraseCustomerRequestSchema>, ack: Ack<ErasureRecord>) => void;
+  /** The record of a customer's erasure (who, when, why, what went), or null. */
+  'privacy:erasure': (req: z.input<typeof ErasureLookupSchema>, ack: Ack<ErasureRecord | null>) => void;
+  /** How long recordings and email, chat and SMS files are kept (days; null = forever). */
+  'admin:retention:get': (req: Record<string, never>, ack: Ack<RetentionSettings>) => void;
+  'admin:retention:set': (req: z.input<typeof RetentionSettingsSchema>, ack: Ack<RetentionSettings>) => void;
+  /** Administrators: run the retention sweep now (it also runs daily). */
+  'admin:retention:sweep': (req: Record<string, never>, ack: Ack<RetentionSweepAnswer>) => void;
+  // ── accounts and audit (hub/auth/account-routes.ts, hub/audit/) ──
+  /** My own new password (the current one required); every session of mine ends, this one too. */
+  'account:password': (req: z.input<typeof ChangePasswordSchema>, ack: Ack<SessionsEnded>) => void;
+  /** Log out everywhere: every session of mine ends, on every device, this one too. */
+  'account:signOutEverywhere': (req: z.input<typeof SignOutEverywhereSchema>, ack: Ack<SessionsEnded>) => void;
+  /** Administrators: every account with whether it is disabled or locked by failed sign-ins. */
+  'admin:account:list': (req: Record<string, never>, ack: Ack<AccountView[]>) => void;
+  /** Administrators: end every session of a user. */
+  'admin:account:signOut': (req: z.input<typeof AccountRefSchema>, ack: Ack<SessionsEnded>) => void;
+  /** Administrators: set a user's password (their sessions end). */
+  'admin:account:password': (req: z.input<typeof ResetPasswordSchema>, ack: Ack<SessionsEnded>) => void;
+  /** Administrators: disable (sessions end) or enable an account. */
+  'admin:account:disable': (req: z.input<typeof DisableAccountSchema>, ack: Ack<AccountView>) => void;
+  /** Administrators: forget a username's failed sign-ins so it may try again now. */
+  'admin:account:unlock': (req: z.input<typeof UnlockAccountSchema>, ack: Ack<null>) => void;
+  /** Administrators: the audit log, newest first, a page at a time. */
+  'admin:audit:list': (req: AuditQuery, ack: Ack<AuditPage>) => void;
 }
 
 /** Hub → desktop. */
@@ -518,6 +567,22 @@ export const CLIENT_EVENTS = {
   'monitor:stop': { roles: ['agent', 'supervisor', 'admin'], schema: MonitorRefSchema },
   'monitor:settings': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
   'admin:monitor:set': { roles: ['admin'], schema: MonitorSettingsSchema },
+  // ── data protection (hub/privacy/) ──
+  'privacy:erase': { roles: ['supervisor', 'admin'], schema: EraseCustomerRequestSchema },
+  'privacy:erasure': { roles: ['agent', 'supervisor', 'admin'], schema: ErasureLookupSchema },
+  'admin:retention:get': { roles: ['supervisor', 'admin'], schema: z.object({}).strict() },
+  'admin:retention:set': { roles: ['admin'], schema: RetentionSettingsSchema },
+  'admin:retention:sweep': { roles: ['admin'], schema: z.object({}).strict() },
+  // ── accounts and audit (hub/auth/account-routes.ts, hub/audit/) ──
+  'account:password': { roles: ['agent', 'supervisor', 'admin'], schema: ChangePasswordSchema },
+  // `confirm: true`: ending every session, this one too, is never what an empty payload means.
+  'account:signOutEverywhere': { roles: ['agent', 'supervisor', 'admin'], schema: SignOutEverywhereSchema },
+  'admin:account:list': { roles: ['admin'], schema: z.object({}).strict() },
+  'admin:account:signOut': { roles: ['admin'], schema: AccountRefSchema },
+  'admin:account:password': { roles: ['admin'], schema: ResetPasswordSchema },
+  'admin:account:disable': { roles: ['admin'], schema: DisableAccountSchema },
+  'admin:account:unlock': { roles: ['admin'], schema: UnlockAccountSchema },
+  'admin:audit:list': { roles: ['admin'], schema: AuditQuerySchema },
 } as const satisfies Record<ClientEventName, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);

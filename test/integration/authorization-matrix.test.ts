@@ -44,8 +44,16 @@ const EXPECTED_ROLES: Record<string, readonly ClientEventName[]> = {
     'crossSell:record',
     'monitor:ice',
     'monitor:stop',
+    // ── accounts (hub/auth/account-routes.ts) ──
+    'account:password',
+    'account:signOutEverywhere',
+    // ── data protection (hub/privacy/) ──
+    'privacy:erasure',
   ],
   'supervisor admin': [
+    // ── data protection (hub/privacy/): erasure and the retention settings' reading ──
+    'privacy:erase',
+    'admin:retention:get',
     'admin:user:list',
     'task:create',
     'admin:queue:list',
@@ -100,6 +108,16 @@ const EXPECTED_ROLES: Record<string, readonly ClientEventName[]> = {
     'admin:value:set',
     'admin:value:recompute',
     'admin:monitor:set',
+    // ── data protection (hub/privacy/) ──
+    'admin:retention:set',
+    'admin:retention:sweep',
+    // ── accounts and audit (hub/auth/account-routes.ts) ──
+    'admin:account:list',
+    'admin:account:signOut',
+    'admin:account:password',
+    'admin:account:disable',
+    'admin:account:unlock',
+    'admin:audit:list',
   ],
   'agent supervisor': [
     'agent:state:set',
@@ -145,7 +163,8 @@ describe('authorization matrix', () => {
     const renderer = join(store.dataDir, 'renderer');
     mkdirSync(renderer, { recursive: true });
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Switchboard</title>');
-    t = await startTestHub(store, { SWITCHBOARD_RENDERER: renderer });
+    // The night's runs would change the store under a probe that crosses 02:00 (hub/server.ts, nightlyRuns).
+    t = await startTestHub(store, { SWITCHBOARD_RENDERER: renderer }, { nightlyRuns: false });
     for (const role of STAFF) {
       tokens[role] = (await t.login(usernames[role])).accessToken;
       desktops[role] = await t.connect(tokens[role]);

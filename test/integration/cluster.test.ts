@@ -4,6 +4,9 @@ import type { ClusterNode } from '../../hub/cluster/cluster-node';
 import type { Change } from '../../shared/protocol/changes';
 import type { Mutation } from '../../shared/protocol/mutations';
 import type { TaskOffer } from '../../shared/protocol/routing';
+import { type HubToVisitorEvents, VISITOR_NAMESPACE, VISITOR_PATHS, type VisitorSession, type VisitorToHubEvents } from '../../shared/protocol/visitor';
+import type { Response } from '../../shared/protocol/errors';
+import { io, type Socket } from 'socket.io-client';
 import { connectDesktop, eventually, signIn, startTestNode } from './helpers/cluster-nodes';
 import { startTestRedis, type TestRedis } from './helpers/redis-server';
 import { type Desktop, expectOk } from './helpers/test-hub';
@@ -40,8 +43,11 @@ describe('hub cluster on Postgres + Redis', () => {
   const desktops: Desktop[] = [];
   let customerId: string;
 
+  /** Every offer any desktop of the test hears, with the desktop that heard it. */
+  const offered: { offer: TaskOffer; desktop: Desktop }[] = [];
   const desktopOn = async (node: ClusterNode, username: string): Promise<Desktop> => {
     const desktop = await connectDesktop(node.url, (await signIn(node.url, username)).accessToken);
+    desktop.on('task:offer', (offer) => offered.push({ offer, desktop }));
     desktops.push(desktop);
     return desktop;
   };
@@ -114,6 +120,43 @@ describe('hub cluster on Postgres + Redis', () => {
     const accepted = expectOk(await agent.emitWithAck('task:accept', { taskId: offer.task.id }));
     expect(accepted).toMatchObject({ id: task.id, status: 'assigned' });
     expect(offers.filter((candidate) => candidate.task.id === task.id)).toHaveLength(1);
+  });
+
+  it('serves a chat visitor through the follower: start, widget events, lines both ways with the agent', async () => {
+    expectOk(await (await desktopOn(first, 'agent1')).emitWithAck('agent:state:set', { status: 'available' }));
+    const started = await fetch(`${second.url}${VISITOR_PATHS.start}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ widgetId: 'demo', name: 'Cluster visitor' }),
+    });
+    const session = expectOk((await started.json()) as Response<VisitorSession>);
+    const visitor: Socket<HubToVisitorEvents, VisitorToHubEvents> = io(`${second.url}${VISITOR_NAMESPACE}`, { auth: { token: session.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    try {
+      await new Promise((resolve, reject) => {
+        visitor.once('connect', () => resolve(null));
+        visitor.once('connect_error', reject);
+      });
+      expect(expectOk(await visitor.emitWithAck('chat:resume', {})).conversation.status).toBe('waiting');
+      const { offer, desktop: agent } = await eventually('the chat offered to an agent', () => offered.find(({ offer }) => offer.task.subject.includes('Cluster visitor')) ?? null);
+      expectOk(await agent.emitWithAck('task:accept', { taskId: offer.task.id }));
+      const lines: string[] = [];
+      agent.on('chat:line', ({ line }) => lines.push(line.text));
+      const agentLines: string[] = [];
+      visitor.on('chat:line', (line) => agentLines.push(line.text));
+      expectOk(await visitor.emitWithAck('chat:send', { clientId: ulid(), text: '你好，我想查询订单' }));
+      await eventually('the visitor’s line at the agent', () => lines.includes('你好，我想查询订单'));
+      expectOk(await agent.emitWithAck('chat:send', { taskId: offer.task.id, clientId: ulid(), text: '您好，请稍等' }));
+      await eventually('the agent’s line at the visitor on the follower', () => agentLines.includes('您好，请稍等'));
+    } finally {
+      visitor.disconnect();
+    }
+  });
+
+  it('passes Kamailio’s routing hook on from a follower with the leader’s answer', async () => {
+    const ask = (url: string) => fetch(`${url}/api/voice/route`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const [viaLeader, viaFollower] = [await ask(first.url), await ask(second.url)];
+    expect(viaFollower.status).toBe(viaLeader.status);
+    expect(await viaFollower.json()).toEqual(await viaLeader.json());
   });
 
   it('keeps working through a Redis restart: forwarded events and broadcasts come back', async () => {

@@ -19,6 +19,9 @@ import { ComplaintsAdminTab } from '../complaints/ComplaintsAdminTab';
 import { SurveysAdminTab } from '../surveys/SurveysAdminTab';
 import { ValueAdminTab } from '../customer-value/ValueAdminTab';
 import { FollowUpsAdminTab } from '../follow-ups/FollowUpsAdminTab';
+import { UsersTab } from './UsersTab';
+import { AuditTab } from './AuditTab';
+import { RetentionAdminTab } from '../privacy/RetentionAdminTab';
 
 const TABS = [
   { id: 'queues', label: 'admin.tab.queues', Panel: QueuesTab },
@@ -37,6 +40,11 @@ const TABS = [
   { id: 'surveys', label: 'admin.tab.surveys', Panel: SurveysAdminTab },
   // ── customer value ──
   { id: 'customer-value', label: 'admin.tab.customerValue', Panel: ValueAdminTab },
+  // ── accounts and audit ──
+  { id: 'users', label: 'admin.tab.users', Panel: UsersTab },
+  { id: 'audit', label: 'admin.tab.audit', Panel: AuditTab },
+  // ── data protection ──
+  { id: 'retention', label: 'admin.tab.retention', Panel: RetentionAdminTab },
 ] as const satisfies readonly { id: string; label: MessageKey; Panel: () => JSX.Element }[];
 
 type TabId = (typeof TABS)[number]['id'];

@@ -6,6 +6,7 @@ import { useSession } from '../../store/session';
 import { NetworkError, request } from '../../sync/hub-socket';
 import { useSync } from '../../sync/context';
 import { unwrapAck } from '../../sync/wire';
+import { fileIsGone } from '../privacy/file-gone';
 
 const RecordingListSchema = z.array(RecordingViewSchema);
 
@@ -62,6 +63,10 @@ export function CallRecordings({ callId }: { callId: string }) {
  * answers byte ranges), then go back to the start.
  */
 function RecordingAudio({ src, label }: { src: string; label: string }) {
+  const t = useT();
+  // ── data protection: a recording removed under the retention policy or by an erasure says so instead of a dead player ──
+  const [gone, setGone] = useState(false);
+  if (gone) return <span className="muted privacy-removed" data-testid="call-recording-removed">{t('privacy.recording.removed')}</span>;
   return (
     // biome-ignore lint/a11y/useMediaCaption: a call recording has no transcript to caption it with; the call's notes sit beside it
     <audio
@@ -70,6 +75,7 @@ function RecordingAudio({ src, label }: { src: string; label: string }) {
       src={src}
       aria-label={label}
       data-testid="call-recording-audio"
+      onError={() => void fileIsGone(src, null).then(setGone)}
       onLoadedMetadata={(event) => {
         const audio = event.currentTarget;
         if (Number.isFinite(audio.duration)) return;

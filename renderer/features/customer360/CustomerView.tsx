@@ -16,6 +16,7 @@ import { editRequested, useProfileEditRequest } from './profile-edit-request';
 import { TierBadge } from './TierBadge';
 import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
 import { FollowUpScheduleSlot } from '../follow-ups/ScheduleFollowUpForm';
+import { CustomerPrivacy, isErased } from '../privacy/CustomerPrivacy';
 
 function ProfilePanel({ customer }: { customer: CustomerRow }) {
   const t = useT();
@@ -100,7 +101,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
     <article className="customer-view" data-testid="customer-view" data-customer-id={row.id}>
       <header className="customer-head" data-testid="customer-profile">
         <div className="customer-title">
-          <h1 data-testid="customer-name">{row.name}</h1>
+          <h1 data-testid="customer-name">{isErased(row) ? t('privacy.erased.name', { number: row.number }) : row.name}</h1>
           <TierBadge tier={row.tier} />
         </div>
         <dl className="customer-keyfacts">
@@ -120,6 +121,8 @@ export function CustomerView({ customerId }: { customerId: string }) {
             <dd className="muted">{t('customer.since', { date: formatDate(row.createdAt, locale) })}</dd>
           </div>
         </dl>
+        {/* ── data protection ── */}
+        <CustomerPrivacy customer={row} />
       </header>
       <div className="customer-body">
         <section className="timeline-column" aria-label={t('timeline.title')}>

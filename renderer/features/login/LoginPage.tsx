@@ -9,12 +9,25 @@ import { useSession } from '../../store/session';
 
 type Problem = { kind: 'required' } | { kind: 'hub-url' } | { kind: 'failure'; failure: AuthFailure };
 
+/**
+ * The desktop reloads its page when the hub changes (its Content-Security-Policy
+ * names the hub: electron/main.ts); the username typed before survives it here.
+ */
+const AFTER_HUB_CHANGE = 'switchboard.login.afterHubChange';
+
+function takeUsernameKeptOverReload(): string | null {
+  const kept = sessionStorage.getItem(AFTER_HUB_CHANGE);
+  sessionStorage.removeItem(AFTER_HUB_CHANGE);
+  return kept;
+}
+
 export function LoginPage({ hubUrl, onHubUrlChange }: { hubUrl: string; onHubUrlChange(url: string): void }) {
   const t = useT();
   const platform = getPlatform();
   const endReason = useSession((state) => state.endReason);
   const signIn = useSession((state) => state.signIn);
-  const [username, setUsername] = useState('');
+  const [keptUsername] = useState(takeUsernameKeptOverReload);
+  const [username, setUsername] = useState(keptUsername ?? '');
   const [password, setPassword] = useState('');
   const [hubDraft, setHubDraft] = useState(hubUrl);
   const [busy, setBusy] = useState(false);
@@ -39,21 +52,22 @@ export function LoginPage({ hubUrl, onHubUrlChange }: { hubUrl: string; onHubUrl
       setProblem({ kind: 'required' });
       return;
     }
-    let target = hubUrl;
     if (platform.canChangeHubUrl && hubDraft !== hubUrl) {
       if (!(await platform.setHubUrl(hubDraft))) {
         setProblem({ kind: 'hub-url' });
         return;
       }
-      target = hubDraft;
+      // The page reloads for the new hub now; signing in happens there.
+      sessionStorage.setItem(AFTER_HUB_CHANGE, username);
       onHubUrlChange(hubDraft);
+      return;
     }
     setBusy(true);
     setProblem(null);
-    const result = await login(target, { username, password });
+    const result = await login(hubUrl, { username, password });
     setBusy(false);
     if (result.ok) {
-      signIn(result.session, target);
+      signIn(result.session, hubUrl);
       return;
     }
     setPassword('');
@@ -87,6 +101,11 @@ export function LoginPage({ hubUrl, onHubUrlChange }: { hubUrl: string; onHubUrl
           </div>
         </div>
         <h1>{t('login.title')}</h1>
+        {keptUsername !== null && !problem && (
+          <p className="form-info" role="status" data-testid="login-hub-changed">
+            {t('login.hubChanged')}
+          </p>
+        )}
         {endReason === 'expired' && !problem && (
           <p className="form-info" role="status">
             {t('login.expired')}

@@ -3,6 +3,7 @@ import { previewKind } from '../../../shared/protocol/attachments';
 import { useT } from '../../i18n/locale-store';
 import { formatBytes } from '../chat/chat-logic';
 import { fetchHubFile, saveFile } from './hub-file';
+import { RemovedFile, useAttachmentGone } from '../privacy/RemovedFile';
 
 export type TimelineFile = { attachmentId: string; name: string; mimeType: string; size: number };
 
@@ -32,6 +33,9 @@ function useBlobUrl(attachmentId: string): Loaded {
 function FileCard({ file }: { file: TimelineFile }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
+  // ── data protection: a file removed under the retention policy or by an erasure says so instead ──
+  const gone = useAttachmentGone(file.attachmentId);
+  if (gone) return <RemovedFile name={file.name} />;
   async function download() {
     const blob = await fetchHubFile(file.attachmentId);
     if (!blob) return setFailed(true);

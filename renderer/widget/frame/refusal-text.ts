@@ -20,12 +20,16 @@ export function refusalText(t: WidgetText, refusal: Refusal): string {
     case 'invalid-payload':
     case 'network':
       return t(`error.${refusal.code}`);
+    // A file removed under the retention policy (hub/privacy/): to a visitor it is simply no longer there.
+    case 'gone':
+      return t('error.not-found');
     case 'token-expired':
     case 'token-invalid':
       return t('error.session');
     case 'bad-credentials':
     case 'unknown-event':
     case 'cursor-ahead':
+    case 'weak-password':
     case 'internal':
       return t('error.internal');
   }

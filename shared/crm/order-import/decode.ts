@@ -73,10 +73,41 @@ export function isValidUtf8(bytes: Uint8Array, from = 0, allowTruncatedEnd = fal
   return true;
 }
 
+/** Whole UTF-8 characters of two bytes or more from `bytes[from..]` up to the first byte that is not UTF-8. */
+function utf8CharactersBeforeInvalid(bytes: Uint8Array, from: number): number {
+  let characters = 0;
+  for (let i = from; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || !isValidUtf8(bytes.subarray(i, i + length))) return characters;
+    if (length > 1) characters += 1;
+    i += length;
+  }
+  return characters;
+}
+
+/**
+ * A file whose first non-ASCII characters are several UTF-8 ones, and which
+ * later holds bytes UTF-8 cannot read, was pasted together from two
+ * encodings: read as GB18030 its UTF-8 part would turn into other Chinese
+ * characters without a word (GBK text reads as a run of valid UTF-8 only by
+ * rare chance, one character in ten, so four in a row is not GBK).
+ */
+const MIXED_AFTER_UTF8_CHARACTERS = 4;
+
+function refuseMixed(bytes: Uint8Array, from: number): void {
+  if (utf8CharactersBeforeInvalid(bytes, from) >= MIXED_AFTER_UTF8_CHARACTERS) {
+    throw new CsvDecodeError('undecodable', 'The file starts as UTF-8 and then turns into another encoding (two files pasted together?). Save the file as "CSV UTF-8".');
+  }
+}
+
+/** The file's encoding; throws 'undecodable' for a file that starts as UTF-8 and turns into another encoding. */
 export function detectEncoding(bytes: Uint8Array): CsvEncoding {
   const bom = bomOf(bytes);
   if (bom) return bom.encoding;
-  return isValidUtf8(bytes) ? 'utf-8' : 'gb18030';
+  if (isValidUtf8(bytes)) return 'utf-8';
+  refuseMixed(bytes, 0);
+  return 'gb18030';
 }
 
 export interface DecodedCsv {
@@ -165,6 +196,7 @@ export class CsvByteDecoder {
       }
       if (firstHigh >= 0 && bytes.length - firstHigh < DETECTION_WINDOW_BYTES && !ending) return '';
       encoding = firstHigh < 0 || isValidUtf8(bytes, firstHigh, !ending) ? 'utf-8' : 'gb18030';
+      if (encoding === 'gb18030') refuseMixed(bytes, firstHigh);
     }
     this.chosen = encoding;
     this.held = [];

@@ -37,6 +37,7 @@ export type BadRowReason =
   | 'missing-value'
   | 'value-too-long'
   | 'formula-cell'
+  | 'control-character'
   | 'bad-date'
   | 'bad-amount'
   | 'negative-amount'
@@ -73,6 +74,14 @@ export class OrderImportError extends Error {
 /** = + - @ tab CR at the start of a cell run as a formula when the data is opened in a spreadsheet again. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PRODUCT_SEPARATOR = /[;；、|]/;
+/**
+ * NUL and the other control characters are no part of an order: Postgres
+ * cannot store NUL in text at all, and an escape sequence in a product name
+ * would repaint the terminal of whoever reads it in a log. A key takes none;
+ * a product name keeps tabs and the line breaks of a quoted cell.
+ */
+const CONTROL_IN_KEY = /\p{Cc}/u;
+const CONTROL_IN_TEXT = /[^\P{Cc}\t\n\r]/u;
 
 type Checked<T> = { ok: true; value: T } | { ok: false; bad: Omit<BadRow, 'line'> };
 
@@ -196,8 +205,10 @@ export class OrderImport {
       profitCents = profit.cents;
     }
 
+    const productCell = cellOf(fields, columns, 'products');
+    if (CONTROL_IN_TEXT.test(productCell)) return bad('control-character', 'products', 'The products hold a control character (a NUL or an escape sequence?)');
     const products: string[] = [];
-    for (const raw of cellOf(fields, columns, 'products').split(PRODUCT_SEPARATOR)) {
+    for (const raw of productCell.split(PRODUCT_SEPARATOR)) {
       const product = raw.trim();
       if (product === '') continue;
       const safe = defusedText(product);
@@ -226,6 +237,7 @@ export class OrderImport {
   private key(raw: string, field: 'orderId' | 'customerRef'): Checked<string> {
     const what = field === 'orderId' ? 'order id' : 'customer number';
     if (raw === '') return bad('missing-value', field, `No ${what}`);
+    if (CONTROL_IN_KEY.test(raw)) return bad('control-character', field, `The ${what} holds a control character (a NUL, tab or line break?)`);
     const value = defusedText(raw);
     if (value === null) return bad('formula-cell', field, `The ${what} "${raw}" starts like a spreadsheet formula`);
     if (value.length > this.settings.maxKeyChars) return bad('value-too-long', field, `The ${what} is longer than ${this.settings.maxKeyChars} characters`);

@@ -6,6 +6,7 @@ import { API_PATHS, LoginRequestSchema, RefreshRequestSchema } from '../../../sh
 import { CUSTOMER_EXPORT_PATH, CustomerExportQuerySchema } from '../../../shared/protocol/customer-analysis';
 import { EMAIL_PATHS } from '../../../shared/protocol/email-outbound';
 import { ORDER_IMPORT_PATH, OrderImportQuerySchema } from '../../../shared/protocol/orders';
+import { PRIVACY_PATHS } from '../../../shared/protocol/privacy';
 import { RECORDING_PATHS } from '../../../shared/protocol/recording';
 import { REPORT_EXPORT_PATH, ReportExportQuerySchema } from '../../../shared/protocol/reports';
 import { SMS_PATHS } from '../../../shared/protocol/sms';
@@ -91,6 +92,8 @@ export function httpRoutes(voiceKey: string): HttpRoute[] {
     { name: 'email file (unknown)', method: 'GET', path: `${EMAIL_PATHS.file}${ULID}/${ULID}`, guard: 'bearer', input: 'path', expect: roles(401, 404, 404, 404) },
     { name: 'report CSV', method: 'GET', path: `${REPORT_EXPORT_PATH}?${report}`, guard: 'bearer', input: 'query', schema: ReportExportQuerySchema, expect: roles(401, 403, 200, 200) },
     { name: 'customers CSV', method: 'GET', path: `${CUSTOMER_EXPORT_PATH}?filter=%7B%7D`, guard: 'bearer', input: 'query', schema: CustomerExportQuerySchema, expect: roles(401, 403, 200, 200) },
+    // ── data protection (hub/privacy/) ──
+    { name: 'customer data export (unknown)', method: 'GET', path: `${PRIVACY_PATHS.export}${ULID}`, guard: 'bearer', input: 'path', expect: roles(401, 403, 404, 404) },
     { name: 'order import (header only)', method: 'POST', path: ORDER_IMPORT_PATH, guard: 'bearer', input: 'bytes', schema: OrderImportQuerySchema, contentType: 'text/csv', body: 'order id,customer,date,amount\n', expect: roles(401, 403, 200, 200) },
     { name: 'survey page (forged)', method: 'GET', path: `${SURVEY_PATHS.page}AAAAAAAAAAAAAAAAAAAAAA`, guard: 'survey-token', input: 'path', expect: same(404) },
     { name: 'survey form post (forged)', method: 'POST', path: `${SURVEY_PATHS.page}AAAAAAAAAAAAAAAAAAAAAA`, guard: 'survey-token', input: 'form', contentType: 'application/x-www-form-urlencoded', body: 'csat=5', expect: same(404) },

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { externalLinkToOpen, isAllowedNavigation, isAppPage, isPermissionAllowed, isTrustedSender } from '../../../electron/web-policy';
+import { APP_INDEX_URL } from '../../../electron/app-protocol';
+import {
+  decideLink,
+  externalLinkToOpen,
+  isAllowedNavigation,
+  isAllowedSubframeNavigation,
+  isAppPage,
+  isPermissionAllowed,
+  isTrustedSender,
+} from '../../../electron/web-policy';
 
-const INDEX = 'file:///opt/Switchboard/resources/app/dist/renderer/index.html';
+const INDEX = APP_INDEX_URL;
 
 describe('isAppPage / isAllowedNavigation', () => {
   it.each([INDEX, `${INDEX}#/queues`, `${INDEX}?tab=calls#/customers/42`])('allows our page %s', (url) => {
@@ -10,10 +19,11 @@ describe('isAppPage / isAllowedNavigation', () => {
   });
 
   it.each([
-    'file:///opt/Switchboard/resources/app/dist/renderer/other.html',
+    'app://switchboard/other.html',
+    'app://switchboard/assets/index.html',
+    'app://evil/index.html',
+    'file:///opt/Switchboard/resources/app.asar/renderer/index.html',
     'file:///etc/passwd',
-    'file:///opt/Switchboard/resources/app/dist/renderer/../../../../../etc/passwd',
-    'file://evil-share/opt/Switchboard/resources/app/dist/renderer/index.html',
     'https://hub.example.com/',
     'http://127.0.0.1:4310/index.html',
     'javascript:alert(1)',
@@ -27,13 +37,17 @@ describe('isAppPage / isAllowedNavigation', () => {
 });
 
 describe('externalLinkToOpen', () => {
-  it('passes https links through, normalised', () => {
+  it('passes web links and mail addresses through, normalised', () => {
     expect(externalLinkToOpen('https://example.com/order?id=7')).toBe('https://example.com/order?id=7');
     expect(externalLinkToOpen('HTTPS://Example.COM')).toBe('https://example.com/');
+    expect(externalLinkToOpen('http://example.com/')).toBe('http://example.com/');
+    expect(externalLinkToOpen('mailto:care@example.com?subject=Order%207')).toBe('mailto:care@example.com?subject=Order%207');
   });
 
   it.each([
-    'http://example.com/',
+    'mailto:',
+    'mailto:not-an-address',
+    'mailto:a@b/../../x',
     'file:///C:/Windows/System32/calc.exe',
     'smb://attacker/share',
     'ms-msdt:/id PCWDiagnostic',
@@ -46,6 +60,30 @@ describe('externalLinkToOpen', () => {
     'garbage',
   ])('refuses %s', (url) => {
     expect(externalLinkToOpen(url)).toBeNull();
+  });
+});
+
+describe('decideLink', () => {
+  it('dials tel: and sip: links in the app rather than handing them to the OS', () => {
+    expect(decideLink('tel:+1-202-555-0143')).toEqual({ kind: 'dial', link: { scheme: 'tel', target: '+12025550143' } });
+    expect(decideLink('SIP:1001@pbx.example.com')).toEqual({ kind: 'dial', link: { scheme: 'sip', target: '1001@pbx.example.com' } });
+    expect(decideLink('tel:1-800-FLOWERS')).toEqual({ kind: 'refused' });
+  });
+
+  it('sends allow-listed links out and refuses the rest', () => {
+    expect(decideLink('https://example.com/')).toEqual({ kind: 'external', url: 'https://example.com/' });
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'vbscript:x', 'ms-settings:', `https://example.com/${'a'.repeat(3000)}`]) {
+      expect(decideLink(url), url).toEqual({ kind: 'refused' });
+    }
+  });
+});
+
+describe('isAllowedSubframeNavigation', () => {
+  it('allows only inline documents', () => {
+    expect(isAllowedSubframeNavigation('about:srcdoc')).toBe(true);
+    expect(isAllowedSubframeNavigation('about:blank')).toBe(true);
+    expect(isAllowedSubframeNavigation('https://example.com/')).toBe(false);
+    expect(isAllowedSubframeNavigation(INDEX)).toBe(false);
   });
 });
 
@@ -73,11 +111,13 @@ describe('isTrustedSender', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  it('allows microphone, camera and notifications for our page', () => {
+  it('allows microphone and camera, and the harmless permissions the app uses, for our page', () => {
     expect(isPermissionAllowed({ permission: 'media', fromAppPage: true, mediaTypes: ['audio'] })).toBe(true);
     expect(isPermissionAllowed({ permission: 'media', fromAppPage: true, mediaTypes: ['audio', 'video'] })).toBe(true);
     expect(isPermissionAllowed({ permission: 'media', fromAppPage: true })).toBe(true); // a check, no device list
-    expect(isPermissionAllowed({ permission: 'notifications', fromAppPage: true })).toBe(true);
+    for (const permission of ['fullscreen', 'clipboard-sanitized-write', 'speaker-selection']) {
+      expect(isPermissionAllowed({ permission, fromAppPage: true }), permission).toBe(true);
+    }
   });
 
   it('refuses a media request with no or unknown devices', () => {
@@ -85,7 +125,7 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed({ permission: 'media', fromAppPage: true, mediaTypes: ['audio', 'screen'] })).toBe(false);
   });
 
-  it.each(['display-capture', 'geolocation', 'clipboard-read', 'openExternal', 'midiSysex', 'hid', 'usb', 'serial', 'fileSystem', 'pointerLock', 'unknown'])(
+  it.each(['notifications', 'display-capture', 'geolocation', 'clipboard-read', 'openExternal', 'midiSysex', 'hid', 'usb', 'serial', 'fileSystem', 'pointerLock', 'unknown'])(
     'refuses %s',
     (permission) => {
       expect(isPermissionAllowed({ permission, fromAppPage: true })).toBe(false);
@@ -94,6 +134,6 @@ describe('isPermissionAllowed', () => {
 
   it('refuses everything to anything but our page', () => {
     expect(isPermissionAllowed({ permission: 'media', fromAppPage: false, mediaTypes: ['audio'] })).toBe(false);
-    expect(isPermissionAllowed({ permission: 'notifications', fromAppPage: false })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'fullscreen', fromAppPage: false })).toBe(false);
   });
 });

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { signAccessToken, verifyAccessToken } from '../../../../hub/auth/access-token';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
-const claims = { sub: '01HK153X00GCFZ7ZYJE20XT0GY', role: 'agent' as const, exp: 2_000_000_000_000 };
+const claims = { sub: '01HK153X00GCFZ7ZYJE20XT0GY', role: 'agent' as const, exp: 2_000_000_000_000, iat: 1_999_999_100_000 };
 
 describe('access tokens', () => {
   it('round-trips the claims before expiry', () => {
     const token = signAccessToken(claims, SECRET);
     expect(token.startsWith('v1.')).toBe(true);
     expect(verifyAccessToken(token, SECRET, claims.exp - 1)).toEqual({ ok: true, claims });
+  });
+
+  it('reads a token from before the issue-time claim as issued at 0, so any ended session voids it', () => {
+    const { iat: _issued, ...old } = claims;
+    expect(verifyAccessToken(signAccessToken(old, SECRET), SECRET, claims.exp - 1)).toEqual({ ok: true, claims: { ...old, iat: 0 } });
   });
 
   it('is expired at and after exp', () => {

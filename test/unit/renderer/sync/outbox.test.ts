@@ -123,6 +123,18 @@ describe('mutations and the outbox', () => {
     await applyChangePage(db, changesFrom(3, hubRow), 3, { interactionsSince: 0 });
     expect(await db.interactions.get(hubRow.id)).toEqual(hubRow);
   });
+
+  // Found by the sync chaos property (test/integration/sync-chaos.test.ts): a lost answer left a repeated tag for good.
+  it('takes the hub row when the hub echo arrived before the answer, instead of keeping a replay of the edit', async () => {
+    const edit = await updateCustomer(ctx, customer.id, { tags: ['late', 'late'], company: '' });
+    // The hub folds the repeated tag and stores the blank company as none; its change beats the push's answer.
+    const hubRow = { ...customer, tags: ['late'], company: null, updatedAt: customer.updatedAt + 5 };
+    await applyChangePage(db, changesFrom(3, hubRow), 3, { interactionsSince: 0 });
+    expect(await db.customers.get(customer.id)).toMatchObject({ tags: ['late', 'late'], company: '' });
+    await settleResults(db, [{ id: edit.id, status: 'duplicate', seq: 3 }]);
+    expect(await db.customers.get(customer.id)).toMatchObject({ tags: ['late'], company: null, updatedAt: hubRow.updatedAt });
+    expect(await db.outbox.count()).toBe(0);
+  });
 });
 
 describe('takeBatch', () => {

@@ -66,6 +66,13 @@ describe('cleanDisplayName', () => {
     expect(cleanDisplayName('  Li\r\n\tNa\u0000 ')).toBe('Li Na');
     expect(cleanDisplayName('   ')).toBeNull();
   });
+
+  it('undoes quoted-string escapes with or without the quotes (sip.js hands the name over unquoted)', () => {
+    // RFC 4475 wsinv: "J Rosenberg \\\"" is the name J Rosenberg \"
+    expect(cleanDisplayName(String.raw`"J Rosenberg \\\""`)).toBe(String.raw`J Rosenberg \"`);
+    expect(cleanDisplayName(String.raw`J Rosenberg \\\"`)).toBe(String.raw`J Rosenberg \"`);
+    expect(cleanDisplayName(String.raw`"Li \"Na\""`)).toBe('Li "Na"');
+  });
 });
 
 describe('parseNameAddr', () => {

@@ -1,0 +1,152 @@
+import type { ClientEventName } from '../../shared/protocol/events';
+import type { MutationName } from '../../shared/protocol/mutations';
+import { ORDER_IMPORT_PATH } from '../../shared/protocol/orders';
+
+/**
+ * The one place that says which socket events the audit log records:
+ * - `read`: looks, signalling and ephemeral presence; never recorded;
+ * - `change`: changes something; recorded when a supervisor or an administrator calls it;
+ * - `anyone`: merges, deletions and session endings; recorded whoever calls it;
+ * - `mutations`: `mutation:push`, recorded per mutation by MUTATION_AUDIT below.
+ * A Record over every event name: a new event does not compile until it is classed here.
+ */
+export type AuditClass = 'read' | 'change' | 'anyone' | 'mutations';
+
+export const EVENT_AUDIT: Record<ClientEventName, AuditClass> = {
+  'sync:pull': 'read',
+  'mutation:push': 'mutations',
+  'history:page': 'read',
+  'session:whoami': 'read',
+  'admin:user:list': 'read',
+  'admin:user:create': 'change',
+  'agent:desk': 'read',
+  'agent:directory': 'read',
+  'agent:state:set': 'change',
+  'task:accept': 'change',
+  'task:decline': 'change',
+  'task:complete': 'change',
+  'task:wrapup': 'change',
+  'task:transfer': 'change',
+  'task:create': 'change',
+  'admin:queue:list': 'read',
+  'admin:queue:upsert': 'change',
+  'admin:agent:list': 'read',
+  'admin:agent:upsert': 'change',
+  'admin:settings:get': 'read',
+  'admin:settings:set': 'change',
+  'admin:widget:list': 'read',
+  'admin:widget:upsert': 'change',
+  'chat:open': 'read',
+  'chat:send': 'change',
+  'chat:typing': 'read',
+  'chat:read': 'read',
+  'canned:list': 'read',
+  'canned:upsert': 'change',
+  'canned:delete': 'anyone',
+  'agent:phone': 'read',
+  'voice:settings': 'read',
+  'admin:voice:set': 'change',
+  'recording:policy': 'read',
+  'recording:list': 'read',
+  'call:hold': 'read',
+  // Folds a provisional customer into another: a merge.
+  'customer:link': 'anyone',
+  'voice:credentials': 'read',
+  'sms:open': 'read',
+  'sms:send': 'change',
+  'sms:retry': 'change',
+  'admin:sms:get': 'read',
+  'admin:sms:set': 'change',
+  'email:open': 'read',
+  'admin:email:get': 'read',
+  'admin:email:set': 'change',
+  'admin:email:quarantine': 'read',
+  'email:retry': 'change',
+  'email:signatures': 'read',
+  'email:signature:set': 'change',
+  'supervisor:watch': 'read',
+  'supervisor:unwatch': 'read',
+  'supervisor:task:move': 'change',
+  'supervisor:task:assign': 'change',
+  'supervisor:agent:state': 'change',
+  'supervisor:message': 'change',
+  'supervisor:agent:edit': 'change',
+  'supervisor:settings:set': 'change',
+  'report:run': 'read',
+  'complaint:settings': 'read',
+  'admin:complaints:set': 'change',
+  'complaint:list': 'read',
+  'followUp:list': 'read',
+  'followUp:settings': 'read',
+  'admin:followUps:set': 'change',
+  'admin:surveys:get': 'read',
+  'admin:surveys:set': 'change',
+  'customer:value': 'read',
+  'loyalty:adjust': 'change',
+  'order:add': 'change',
+  'customer:credit': 'change',
+  'admin:value:get': 'read',
+  'admin:value:set': 'change',
+  'admin:value:recompute': 'change',
+  'campaign:preview': 'read',
+  'campaign:create': 'change',
+  'campaign:list': 'read',
+  'campaign:progress': 'read',
+  'campaign:start': 'change',
+  'campaign:pause': 'change',
+  'campaign:next': 'change',
+  'campaign:mine': 'read',
+  'campaign:outcome': 'change',
+  'analysis:pyramid': 'read',
+  'analysis:lifecycle': 'read',
+  'analysis:migration': 'read',
+  'analysis:churn': 'read',
+  'customer:list': 'read',
+  'crossSell:suggest': 'read',
+  'crossSell:record': 'change',
+  'crossSell:figures': 'read',
+  // Mines the rules again and may save new settings.
+  'crossSell:mine': 'change',
+  // Listening in on a call is recorded, as are its mode switches and end.
+  'monitor:start': 'change',
+  'monitor:offer': 'read',
+  'monitor:answer': 'read',
+  'monitor:ice': 'read',
+  'monitor:mode': 'change',
+  'monitor:stop': 'change',
+  'monitor:settings': 'read',
+  'admin:monitor:set': 'change',
+  // ── data protection (hub/privacy/) ──
+  'privacy:erase': 'anyone',
+  'privacy:erasure': 'read',
+  'admin:retention:get': 'read',
+  'admin:retention:set': 'change',
+  'admin:retention:sweep': 'anyone',
+  'account:password': 'anyone',
+  'account:signOutEverywhere': 'anyone',
+  'admin:account:list': 'read',
+  'admin:account:signOut': 'change',
+  'admin:account:password': 'change',
+  'admin:account:disable': 'change',
+  'admin:account:unlock': 'change',
+  'admin:audit:list': 'read',
+};
+
+/** Mutations: `anyone` for merges and deletions, `change` for the rest (recorded for supervisors and administrators). */
+export const MUTATION_AUDIT: Record<MutationName, Exclude<AuditClass, 'read' | 'mutations'>> = {
+  'interaction.addNote': 'change',
+  'customer.update': 'change',
+  'customer.addIdentity': 'change',
+  'customer.removeIdentity': 'anyone',
+  'customer.merge': 'anyone',
+  'email.send': 'change',
+  'complaint.log': 'change',
+  'complaint.act': 'change',
+  'followUp.schedule': 'change',
+  'followUp.record': 'change',
+};
+
+/** HTTP routes that change things for supervisors and administrators (`METHOD path`); uploads of agents' own files are not among them. */
+export const HTTP_AUDIT: readonly { method: string; path: string }[] = [{ method: 'POST', path: ORDER_IMPORT_PATH }];
+
+export const recordedFor = (kind: 'change' | 'anyone', role: string): boolean => kind === 'anyone' || role === 'supervisor' || role === 'admin';

@@ -1,0 +1,4 @@
+import { defineAuditSuite } from './audit-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+defineAuditSuite('postgres', postgresTestStore);

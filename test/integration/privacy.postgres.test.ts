@@ -1,0 +1,4 @@
+import { definePrivacySuite } from './privacy-suite';
+import { postgresTestStore } from './helpers/test-stores';
+
+definePrivacySuite('postgres', postgresTestStore);

@@ -1,0 +1,4 @@
+import { definePrivacySuite } from './privacy-suite';
+import { sqliteTestStore } from './helpers/test-stores';
+
+definePrivacySuite('sqlite', sqliteTestStore);
