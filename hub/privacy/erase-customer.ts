@@ -154,6 +154,12 @@ async function forgetLogEntries(trx: Queryable, customerIds: readonly string[], 
   return deleted;
 }
 
+/** Whether any of these customers was erased (nothing more may be recorded about them). */
+export async function anyErased(db: Queryable, customerIds: readonly string[]): Promise<boolean> {
+  if (customerIds.length === 0) return false;
+  return (await db.selectFrom('customer_erasures').select('customer_id').where('customer_id', 'in', customerIds).executeTakeFirst()) !== undefined;
+}
+
 /** The record of a customer's erasure, or null when they were never erased. */
 export async function findErasure(db: Queryable, customerId: string): Promise<ErasureRecord | null> {
   const row = await db.selectFrom('customer_erasures').selectAll().where('customer_id', '=', customerId).executeTakeFirst();

@@ -257,6 +257,16 @@ export function definePrivacySuite(label: string, makeStore: () => Promise<TestS
       expect(about[0]?.entity).toBe('erasure');
       expect(JSON.stringify(pulled.changes)).not.toContain(mark);
 
+      // A desktop that was offline through the erasure sends what it typed about the person: refused, nothing comes back.
+      const late: Mutation[] = [
+        { id: ulid(), name: 'interaction.addNote', createdAt: t.clock.now(), args: { interactionId: ulid(), customerId: customer.id, text: `late ${mark}`, occurredAt: t.clock.now() } },
+        { id: ulid(), name: 'customer.update', createdAt: t.clock.now(), args: { customerId: customer.id, patch: { name: name } } } as Mutation,
+      ];
+      for (const mutation of late) {
+        expect(await push(mutation)).toMatchObject({ status: 'rejected', error: { code: 'conflict', issues: [{ message: 'erased' }] } });
+      }
+      expect(await everything()).not.toContain(mark);
+
       const again = expectError(await admin.emitWithAck('privacy:erase', { customerId: customer.id, reason: 'asked twice' }));
       expect(again).toMatchObject({ code: 'conflict', issues: [{ path: 'customerId', message: 'already-erased' }] });
       expect(expectOk(await agent.emitWithAck('privacy:erasure', { customerId: customer.id }))).toEqual(record);

@@ -5,13 +5,31 @@ import { mergeCustomers } from './merge-customers';
 import { sendEmail } from '../../email/outbound/send-mutation';
 import { actOnComplaint } from '../../complaints/act-complaint';
 import { logComplaint } from '../../complaints/log-complaint';
-import type { MutationContext, MutationOutcome } from './mutation-handler';
+import { anyErased } from '../../privacy/erase-customer';
+import { type MutationContext, type MutationOutcome, refused } from './mutation-handler';
 import { removeIdentity } from './remove-identity';
 import { updateCustomer } from './update-customer';
 import { recordFollowUp, scheduleFollowUp } from '../../follow-ups/follow-up-mutations';
 
+/** The customers a mutation records something about, as its arguments name them. */
+const CUSTOMER_ARGS = ['customerId', 'survivorId', 'duplicateId'] as const;
+
+/**
+ * Every mutation, once its customers are known not to be erased: a desktop
+ * that was offline through an erasure still holds changes about the person,
+ * and applying them would bring their data back (hub/privacy/).
+ */
+export async function applyMutation(mutation: Mutation, context: MutationContext): Promise<MutationOutcome> {
+  const args: Record<string, unknown> = mutation.args;
+  const named = CUSTOMER_ARGS.map((key) => args[key]).filter((value): value is string => typeof value === 'string');
+  if (await anyErased(context.trx, named)) {
+    return refused('conflict', "This customer's personal data was erased; nothing more is recorded about them.", { issues: [{ path: 'args.customerId', message: 'erased' }] });
+  }
+  return applyHandler(mutation, context);
+}
+
 /** The catalogue's handlers; a new mutation name without a case here is a type error. */
-export function applyMutation(mutation: Mutation, context: MutationContext): Promise<MutationOutcome> {
+function applyHandler(mutation: Mutation, context: MutationContext): Promise<MutationOutcome> {
   switch (mutation.name) {
     case 'interaction.addNote':
       return addNote(mutation.args, context);
