@@ -153,6 +153,9 @@ describe('customer data export and erasure', () => {
       await search(agentZh, phone.value);
       await expect.poll(() => agentZh.getByTestId('search-result').filter({ hasText: NUMBER }).count()).toBe(0);
     }
+    // Found by their customer number, they are listed under the erased name in the desktop's language.
+    await search(agentZh, NUMBER);
+    await expect.poll(() => agentZh.getByTestId('search-result').filter({ hasText: NUMBER }).first().textContent()).toContain(`已删除的客户 #${NUMBER}`);
     expect(await badgeState(agentZh)).toBe('online');
   });
 });

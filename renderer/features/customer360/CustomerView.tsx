@@ -16,7 +16,8 @@ import { editRequested, useProfileEditRequest } from './profile-edit-request';
 import { TierBadge } from './TierBadge';
 import { CustomerFollowUps } from '../follow-ups/CustomerFollowUps';
 import { FollowUpScheduleSlot } from '../follow-ups/ScheduleFollowUpForm';
-import { CustomerPrivacy, isErased } from '../privacy/CustomerPrivacy';
+import { CustomerPrivacy } from '../privacy/CustomerPrivacy';
+import { shownName } from '../privacy/erased';
 
 function ProfilePanel({ customer }: { customer: CustomerRow }) {
   const t = useT();
@@ -101,7 +102,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
     <article className="customer-view" data-testid="customer-view" data-customer-id={row.id}>
       <header className="customer-head" data-testid="customer-profile">
         <div className="customer-title">
-          <h1 data-testid="customer-name">{isErased(row) ? t('privacy.erased.name', { number: row.number }) : row.name}</h1>
+          <h1 data-testid="customer-name">{shownName(t, row)}</h1>
           <TierBadge tier={row.tier} />
         </div>
         <dl className="customer-keyfacts">

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { ERASED_TAG, type ErasureRecord } from '../../../shared/protocol/privacy';
+import type { ErasureRecord } from '../../../shared/protocol/privacy';
 import type { CustomerRow } from '../../db/rows';
 import { hubErrorMessage } from '../../i18n/error-messages';
 import { formatDateTime } from '../../i18n/format';
@@ -9,10 +9,10 @@ import { useSession } from '../../store/session';
 import type { AdminFailure } from '../../sync/admin-client';
 import { useSync } from '../../sync/context';
 import { saveFile } from '../timeline/hub-file';
+import { isErased } from './erased';
 import { createPrivacyClient, type PrivacyClient } from './privacy-client';
 import './privacy.css';
 
-export const isErased = (customer: Pick<CustomerRow, 'tags'>): boolean => customer.tags.includes(ERASED_TAG);
 
 /** A refusal of an export or erasure, in words about that action. */
 function failureText(t: Translate, failure: AdminFailure): string {

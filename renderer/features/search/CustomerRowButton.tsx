@@ -5,6 +5,7 @@ import type { CustomerRow } from '../../db/rows';
 import type { MatchKind } from '../../db/search-plan';
 import { useT } from '../../i18n/locale-store';
 import { TierBadge } from '../customer360/TierBadge';
+import { shownName } from '../privacy/erased';
 
 type Props = {
   customer: CustomerRow;
@@ -46,7 +47,7 @@ export function CustomerRowButton({ customer, match, active, testId, onOpen }: P
         data-customer-id={customer.id}
       >
         <span className="customer-row-top">
-          <span className="customer-row-name">{customer.name}</span>
+          <span className="customer-row-name">{shownName(t, customer)}</span>
           <TierBadge tier={customer.tier} />
         </span>
         <span className="customer-row-meta">
