@@ -119,7 +119,7 @@ export async function openNode(config: HubConfig, options: StartOptions, node: s
     });
     io.on('connection', (socket) => {
       void socket.join([DESKTOPS_ROOM, userRoom(socket.data.user.id)]);
-      attachDispatcher(socket, { routes: () => routes, clock, log });
+      attachDispatcher(socket, { routes: () => routes, clock, log, sessionEnded: (userId, issuedAt) => auth.revocations.ended(userId, issuedAt) });
       announceSessionExpiry(socket, clock);
       log.debug(`${socket.data.user.username} connected (${socket.id})`);
     });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Response } from '../../shared/protocol/errors';
 import { type ClientEventName, isClientEventName } from '../../shared/protocol/events';
-import { MutationSchema, type MutationResult } from '../../shared/protocol/mutations';
+import { type MutationName, MutationSchema, type MutationResult } from '../../shared/protocol/mutations';
 import type { AuthService, LoginAttempt } from '../auth/auth-service';
 import type { Caller, EventRoute } from '../socket/event-route';
 import type { AuditLog, AuditRecord } from './audit-log';
@@ -45,8 +45,11 @@ async function recordMutations(audit: AuditLog, payload: unknown, answer: Respon
   const list = typeof payload === 'object' && payload !== null && 'mutations' in payload && Array.isArray(payload.mutations) ? payload.mutations : [];
   const results = answer.ok && isResults(answer.data) ? new Map(answer.data.results.map((result) => [result.id, result])) : new Map<string, MutationResult>();
   for (const entry of list) {
+    // An agent's notes and edits are not recorded: their names are read before any parse (a push may hold 500).
+    const name: unknown = typeof entry === 'object' && entry !== null && 'name' in entry ? entry.name : null;
+    if (typeof name !== 'string' || !Object.hasOwn(MUTATION_AUDIT, name) || !recordedFor(MUTATION_AUDIT[name as MutationName], caller.user.role)) continue;
     const mutation = MutationSchema.safeParse(entry);
-    if (!mutation.success || !recordedFor(MUTATION_AUDIT[mutation.data.name], caller.user.role)) continue;
+    if (!mutation.success) continue;
     const result = results.get(mutation.data.id);
     // A re-sent mutation was recorded the first time.
     if (result?.status === 'duplicate') continue;

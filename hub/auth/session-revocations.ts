@@ -1,10 +1,10 @@
 /**
  * Per user, the newest "sessions valid from" time this hub node knows of: set
  * when this node ends a user's sessions and refreshed from the store at every
- * token check. The socket dispatcher consults it on every event (through the
- * handshake's `accessExpiresAt`, hub/socket/handshake.ts) without a database
- * round trip. Another node's revocation reaches this node's sockets through
- * the adapter's `disconnectSockets`; a reconnect then meets the store's time.
+ * token check. The socket dispatcher consults it on every event
+ * (hub/socket/dispatcher.ts) without a database round trip. Another node's
+ * revocation reaches this node's sockets through the adapter's
+ * `disconnectSockets`; a reconnect then meets the store's time.
  */
 export class SessionRevocations {
   private readonly validFrom = new Map<string, number>();

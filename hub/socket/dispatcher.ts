@@ -9,7 +9,16 @@ import type { HubSocket } from './hub-socket';
 import { endExpiredSession } from './session-expiry';
 
 /** `routes()`: this node's own, or the ones forwarded to the cluster's leader (hub/cluster/); read per event, as a node can become leader. */
-export type DispatcherDeps = { routes: () => Record<ClientEventName, EventRoute>; clock: Clock; log: Logger };
+export type DispatcherDeps = {
+  routes: () => Record<ClientEventName, EventRoute>;
+  clock: Clock;
+  log: Logger;
+  /**
+   * Whether the user's sessions were ended after this token was issued (log out everywhere, a disabled
+   * account, a new password): a map look-up per event (hub/auth/session-revocations.ts), no database round trip.
+   */
+  sessionEnded: (userId: string, issuedAt: number) => boolean;
+};
 
 /**
  * One event for one caller: refused `forbidden` unless the caller's role may
@@ -40,10 +49,10 @@ export async function answerEvent(
  * is still valid, the role may call it, the payload passes its schema — only
  * then does a handler run. Whatever happens, an ack with a Response<T> goes back.
  */
-export function attachDispatcher(socket: HubSocket, { routes, clock, log }: DispatcherDeps): void {
+export function attachDispatcher(socket: HubSocket, { routes, clock, log, sessionEnded }: DispatcherDeps): void {
   async function dispatch(name: ClientEventName, payload: unknown): Promise<Response<unknown>> {
-    const { user, accessExpiresAt } = socket.data;
-    if (clock() >= accessExpiresAt) {
+    const { user, accessExpiresAt, issuedAt } = socket.data;
+    if (clock() >= accessExpiresAt || sessionEnded(user.id, issuedAt)) {
       // After the refusal's ack has gone out.
       setImmediate(() => endExpiredSession(socket));
       return fail('token-expired', 'Your session has expired; refresh it and reconnect.');

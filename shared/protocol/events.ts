@@ -588,4 +588,5 @@ export const CLIENT_EVENTS = {
 export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(CLIENT_EVENTS, name);
 
 /** Data the hub keeps on each authenticated socket. */
-export type SocketData = { user: User; accessExpiresAt: number };
+/** `issuedAt`: when the access token was issued; a later "log out everywhere" ends the session (hub/auth/session-revocations.ts). */
+export type SocketData = { user: User; accessExpiresAt: number; issuedAt: number };
