@@ -13,7 +13,8 @@ export type ElectronProbe =
 export interface LaunchFacts {
   platform: NodeJS.Platform;
   env: Readonly<Record<string, string | undefined>>;
-  electron: ElectronProbe;
+  /** Asked only when the desktop may open: finding Electron's binary may mean downloading it (the npm package fetches it on first use). */
+  electron: () => ElectronProbe;
 }
 
 export type WebModeReason = 'web-only-requested' | 'binary-missing' | 'no-display';
@@ -25,7 +26,7 @@ const NEEDS_DISPLAY_SERVER: ReadonlySet<NodeJS.Platform> = new Set(['linux', 'fr
 
 export function planDesktopLaunch(facts: LaunchFacts): DesktopLaunchPlan {
   if (isSet(facts.env.SWITCHBOARD_WEB_ONLY)) return { kind: 'web', reason: 'web-only-requested' };
-  const { electron } = facts;
+  const electron = facts.electron();
   if (electron.kind === 'error' || !electron.exists || electron.path === '') return { kind: 'web', reason: 'binary-missing' };
   if (NEEDS_DISPLAY_SERVER.has(facts.platform) && !isSet(facts.env.DISPLAY) && !isSet(facts.env.WAYLAND_DISPLAY)) {
     return { kind: 'web', reason: 'no-display' };

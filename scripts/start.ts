@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     process.exit(code);
   };
 
-  const plan = planDesktopLaunch({ platform: process.platform, env: process.env, electron: probeElectron() });
+  const plan = planDesktopLaunch({ platform: process.platform, env: process.env, electron: probeElectron });
   if (plan.kind === 'web') {
     console.log(webModeMessage(plan.reason, hub.url));
     onSignals(() => void stop(0));
@@ -124,10 +124,24 @@ function ensureRendererBuilt(rendererDir: string): void {
   run('npx', ['vite', 'build'], 'renderer build failed');
 }
 
-/** Where the Electron binary is, per the npm package — which throws when its download never happened. */
+/**
+ * Where the Electron binary is, per the npm package. Its install script is off
+ * (package.json allowScripts), and the package fetches the binary on first
+ * use instead, printing the download's failure in full: the download is done
+ * here first, quietly, so an offline machine gets the one-line web-mode notice.
+ */
 function probeElectron(): ElectronProbe {
+  const require = createRequire(import.meta.url);
   try {
-    const resolved: unknown = createRequire(import.meta.url)('electron');
+    const packageDir = path.dirname(require.resolve('electron/package.json'));
+    const pathFile = path.join(packageDir, 'path.txt');
+    const binary = existsSync(pathFile) ? path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8')) : null;
+    if (!binary || !existsSync(binary)) {
+      console.log("Fetching Electron's binary (once)…");
+      const fetched = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { cwd: packageDir, stdio: 'pipe', encoding: 'utf8' });
+      if (fetched.status !== 0) return { kind: 'error', message: `the download failed (exit ${fetched.status ?? fetched.signal})` };
+    }
+    const resolved: unknown = require('electron');
     if (typeof resolved !== 'string') return { kind: 'error', message: 'require("electron") did not return a path' };
     return { kind: 'path', path: resolved, exists: existsSync(resolved) };
   } catch (error) {

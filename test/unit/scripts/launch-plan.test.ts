@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ElectronProbe, electronEnv, type LaunchFacts, planDesktopLaunch, webModeMessage } from '../../../scripts/launch-plan';
 
 const installed: ElectronProbe = { kind: 'path', path: '/repo/node_modules/electron/dist/electron', exists: true };
-const facts = (overrides: Partial<LaunchFacts>): LaunchFacts => ({ platform: 'linux', env: { DISPLAY: ':0' }, electron: installed, ...overrides });
+const facts = (overrides: Partial<LaunchFacts>): LaunchFacts => ({ platform: 'linux', env: { DISPLAY: ':0' }, electron: () => installed, ...overrides });
 
 describe('planDesktopLaunch', () => {
   it('launches Electron when the binary exists and there is a display', () => {
@@ -12,12 +12,12 @@ describe('planDesktopLaunch', () => {
 
   it('falls back to web mode when the binary was never downloaded (require throws)', () => {
     const electron: ElectronProbe = { kind: 'error', message: 'Electron failed to install correctly, please delete node_modules/electron and try installing again' };
-    expect(planDesktopLaunch(facts({ electron }))).toEqual({ kind: 'web', reason: 'binary-missing' });
+    expect(planDesktopLaunch(facts({ electron: () => electron }))).toEqual({ kind: 'web', reason: 'binary-missing' });
   });
 
   it('falls back to web mode when the reported binary is not on disk', () => {
-    expect(planDesktopLaunch(facts({ electron: { ...installed, exists: false } }))).toEqual({ kind: 'web', reason: 'binary-missing' });
-    expect(planDesktopLaunch(facts({ electron: { kind: 'path', path: '', exists: true } }))).toEqual({ kind: 'web', reason: 'binary-missing' });
+    expect(planDesktopLaunch(facts({ electron: () => ({ ...installed, exists: false }) }))).toEqual({ kind: 'web', reason: 'binary-missing' });
+    expect(planDesktopLaunch(facts({ electron: () => ({ kind: 'path', path: '', exists: true }) }))).toEqual({ kind: 'web', reason: 'binary-missing' });
   });
 
   it('falls back to web mode on a Linux box with no display server', () => {
@@ -31,11 +31,14 @@ describe('planDesktopLaunch', () => {
   });
 
   it('reports the missing binary before the missing display (the real blocker here)', () => {
-    expect(planDesktopLaunch(facts({ env: {}, electron: { kind: 'error', message: 'x' } }))).toEqual({ kind: 'web', reason: 'binary-missing' });
+    expect(planDesktopLaunch(facts({ env: {}, electron: () => ({ kind: 'error', message: 'x' }) }))).toEqual({ kind: 'web', reason: 'binary-missing' });
   });
 
-  it('honours SWITCHBOARD_WEB_ONLY', () => {
-    expect(planDesktopLaunch(facts({ env: { DISPLAY: ':0', SWITCHBOARD_WEB_ONLY: '1' } }))).toEqual({ kind: 'web', reason: 'web-only-requested' });
+  it('honours SWITCHBOARD_WEB_ONLY without looking for Electron (that may start a download)', () => {
+    const probe = () => {
+      throw new Error('Electron was looked for');
+    };
+    expect(planDesktopLaunch(facts({ env: { DISPLAY: ':0', SWITCHBOARD_WEB_ONLY: '1' }, electron: probe }))).toEqual({ kind: 'web', reason: 'web-only-requested' });
     expect(planDesktopLaunch(facts({ env: { DISPLAY: ':0', SWITCHBOARD_WEB_ONLY: '0' } })).kind).toBe('electron');
   });
 });
