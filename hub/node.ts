@@ -125,7 +125,7 @@ export async function openNode(config: HubConfig, options: StartOptions, node: s
     });
 
     // This node's joins and leaves: into the book while it leads (or stands alone), to the leader while it follows.
-    let reportRooms: (change: LocalRoomChange) => void = (change) => (change.joined ? book.join : book.leave).call(book, node, change.namespace, change.room, change.socketId);
+    let reportRooms: (change: LocalRoomChange) => void = (change) => book.apply(node, change);
     const localRooms = watchLocalRooms({ desktops: io.of('/'), visitors }, (change) => reportRooms(change));
 
     let url = '';

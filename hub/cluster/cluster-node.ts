@@ -11,7 +11,6 @@ import { forwardedRoutes, forwardedVisitorRoutes } from './forwarded-routes';
 import { campaignForLeadership } from './leader-lock';
 import { connectLeaderLink, FAILOVER_RETRY_SEC, type LeaderDesk } from './leader-link';
 import { proxyToLeader } from './leader-proxy';
-import type { LocalRoomChange } from './presence';
 
 /** How often every follower sends its whole room state (the leader's book heals from lost reports). */
 export const ROOMS_SNAPSHOT_MS = 5_000;
@@ -82,17 +81,13 @@ export async function startClusterNode(
     },
     rooms(from, changes) {
       heardFrom.set(from, Date.now());
-      for (const change of changes) applyRoomChange(from, change);
+      for (const change of changes) node.book.apply(from, change);
     },
     snapshot(from, rooms) {
       heardFrom.set(from, Date.now());
       node.book.replace(from, rooms);
     },
   });
-  const applyRoomChange = (from: string, change: LocalRoomChange): void => {
-    if (change.joined) node.book.join(from, change.namespace, change.room, change.socketId);
-    else node.book.leave(from, change.namespace, change.room, change.socketId);
-  };
 
   const campaign = campaignForLeadership({
     databaseUrl: config.store.url,
@@ -102,7 +97,7 @@ export async function startClusterNode(
       leader = services;
       // This node's own sockets go straight into the book from now on.
       node.book.replace(cluster.nodeId, node.localRooms());
-      node.reportRoomsTo((change) => applyRoomChange(cluster.nodeId, change));
+      node.reportRoomsTo((change) => node.book.apply(cluster.nodeId, change));
       node.serve({ role: 'leader', http: services.http, routes: services.routes, visitorRoutes: services.visitorRoutes });
       silenceSweep = setInterval(() => {
         const now = Date.now();

@@ -69,6 +69,12 @@ export class RoomBook {
     this.tell({ node, namespace, room, socketId, joined: false });
   }
 
+  /** One join or leave a node reported. */
+  apply(node: string, change: Omit<RoomChange, 'node'>): void {
+    if (change.joined) this.join(node, change.namespace, change.room, change.socketId);
+    else this.leave(node, change.namespace, change.room, change.socketId);
+  }
+
   /** A node's whole state, as it reported it: the difference is applied as leaves, then joins. */
   replace(node: string, reported: NodeRooms): void {
     const held = this.nodes.get(node);
